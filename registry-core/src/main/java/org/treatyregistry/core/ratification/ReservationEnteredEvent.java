@@ -1,0 +1,13 @@
+package org.treatyregistry.core.ratification;
+
+import org.axonframework.serialization.Revision;
+import org.treatyregistry.core.catalogue.InstrumentCode;
+import org.treatyregistry.core.shared.LegalDate;
+import org.treatyregistry.core.shared.Source;
+import org.treatyregistry.core.shared.StateCode;
+
+@Revision("1")
+public record ReservationEnteredEvent(String participationId, StateCode state, InstrumentCode instrument,
+                                      String reference, ReservationKind kind, String article, String text,
+                                      LegalDate madeOn, Source source) implements ParticipationFact {
+}

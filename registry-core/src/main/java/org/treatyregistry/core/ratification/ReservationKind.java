@@ -1,0 +1,5 @@
+package org.treatyregistry.core.ratification;
+
+public enum ReservationKind {
+    RESERVATION, DECLARATION, INTERPRETATIVE_DECLARATION
+}

@@ -1,0 +1,18 @@
+package org.treatyregistry.core.reporting;
+
+import org.axonframework.serialization.Revision;
+import org.treatyregistry.core.catalogue.InstrumentCode;
+import org.treatyregistry.core.shared.LegalDate;
+import org.treatyregistry.core.shared.Source;
+import org.treatyregistry.core.shared.StateCode;
+
+@Revision("1")
+public record ReportSubmittedEvent(String obligationId, StateCode state, InstrumentCode instrument, String symbol,
+                                   LegalDate receivedOn, ReportCoverage covers, ReportingProcedure procedure,
+                                   Source source) implements ReportingFact {
+
+    @Override
+    public LegalDate legalDate() {
+        return receivedOn;
+    }
+}

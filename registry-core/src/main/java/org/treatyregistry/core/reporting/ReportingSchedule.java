@@ -1,0 +1,254 @@
+package org.treatyregistry.core.reporting;
+
+import org.treatyregistry.core.catalogue.InstrumentDefinition;
+import org.treatyregistry.core.catalogue.ReportingRule;
+import org.treatyregistry.core.catalogue.TreatyCatalogue;
+import org.treatyregistry.core.shared.LegalDate;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The reporting law: from an obligation's effective facts, what reports and follow-up information are owed, by when,
+ * and on what basis. Pure and deterministic, so the aggregate's guards, the projections and the as-of views all give
+ * the same answer for the same facts.
+ *
+ * <ul>
+ *   <li>The initial report is due a fixed period after entry into force (the treaty article).</li>
+ *   <li>Periodic reports follow at the treaty's interval, counted from the previous due date, keeping the
+ *       entry-into-force anniversary; a late state accumulates overdue reports (ICERD: 1999, 2001, 2003).</li>
+ *   <li>A date a committee set (concluding observations, list of issues prior to reporting, a revision) overrides the
+ *       treaty default; the chain continues from it.</li>
+ *   <li>A combined report takes the items it covers into one, due on the latest of their dates.</li>
+ *   <li>Treaties with reports "on request" (ICCPR, CPED) have no default periodic chain.</li>
+ * </ul>
+ * Periodic items are generated up to {@code horizon}: every item due by then, and the next one after it.
+ */
+public final class ReportingSchedule {
+
+    private static final int MAX_ITEMS = 400;
+
+    private final ReportingRule rule;
+    private final Map<String, Item> items = new LinkedHashMap<>();
+
+    private ReportingSchedule(ReportingRule rule) {
+        this.rule = rule;
+    }
+
+    public static List<ScheduleItem> derive(List<? extends ReportingFact> facts, LocalDate horizon) {
+        if (facts.isEmpty() || !(facts.get(0) instanceof ReportingObligationOpenedEvent opened)) {
+            return List.of();
+        }
+        InstrumentDefinition instrument = TreatyCatalogue.instrument(opened.instrument());
+        ReportingSchedule schedule = new ReportingSchedule(instrument.reporting());
+        for (ReportingFact fact : facts) {
+            if (fact.legalDate() != null) {
+                schedule.extendChain(fact.legalDate().earliest());
+            }
+            schedule.apply(fact);
+        }
+        schedule.extendChain(horizon);
+        return schedule.items.values().stream().map(Item::toScheduleItem).toList();
+    }
+
+    private void apply(ReportingFact fact) {
+        if (fact instanceof ReportingObligationOpenedEvent e) {
+            Item initial = reportItem(ReportCoverage.single(1));
+            initial.setDue(e.initialReportDue(), DueBasis.treaty(e.initialReportBasis()));
+            initial.dueRevision = 0;
+        } else if (fact instanceof ReportSubmittedEvent e) {
+            ensureOrdinals(e.covers().to());
+            Item target = mergeOpen(e.covers());
+            target.submittedSymbol = e.symbol();
+            target.submittedOn = e.receivedOn();
+            target.procedure = e.procedure();
+        } else if (fact instanceof ListOfIssuesPriorToReportingTransmittedEvent e) {
+            ensureOrdinals(e.covers().to());
+            Item target = mergeOpen(e.covers());
+            target.setDue(e.replyDue(), DueBasis.committee(e.symbol() + ": reply to the list of issues prior to reporting, which constitutes the report"));
+            target.procedure = ReportingProcedure.SIMPLIFIED;
+        } else if (fact instanceof ReviewHeldEvent e) {
+            for (Item item : reports()) {
+                if (e.inAbsenceOfReport()) {
+                    if (!item.submitted() && item.reviewedInAbsence == null && item.due != null
+                            && item.due.latest().isBefore(e.startedOn().earliest())) {
+                        item.reviewedInAbsence = e.session();
+                    }
+                } else if (item.submitted() && e.reportSymbols().contains(item.submittedSymbol)) {
+                    item.reviewSession = e.session();
+                }
+            }
+        } else if (fact instanceof ConcludingObservationsAdoptedEvent e) {
+            if (e.nextReport() != null) {
+                ReportCoverage covers = e.nextReport().covers();
+                Item target = mergeOpen(covers);
+                target.setDue(e.nextReport().due(), DueBasis.committee(e.symbol()));
+                // the chain restarts from the committee's date: drop default items it made obsolete
+                items.values().removeIf(i -> i.kind == ScheduleItem.Kind.REPORT && !i.submitted() && i.reviewedInAbsence == null
+                        && i.basis != null && !i.basis.confirmed() && i.covers.from() > covers.to());
+            }
+            int n = 0;
+            for (FollowUpRequest request : e.followUp()) {
+                n++;
+                String id = "follow-up:" + e.symbol() + (e.followUp().size() > 1 ? "#" + n : "");
+                Item item = items.computeIfAbsent(id, k -> new Item(k, ScheduleItem.Kind.FOLLOW_UP, null));
+                item.label = "follow-up information on " + (request.paragraphs() == null ? "selected recommendations" : request.paragraphs())
+                        + " of " + e.symbol();
+                item.concludingObservations = e.symbol();
+                item.setDue(request.due(), DueBasis.committee(e.symbol()));
+            }
+        } else if (fact instanceof FollowUpInformationSubmittedEvent e) {
+            for (Item item : items.values()) {
+                if (item.kind == ScheduleItem.Kind.FOLLOW_UP && e.concludingObservations().equals(item.concludingObservations)
+                        && !item.submitted()) {
+                    item.submittedSymbol = e.symbol();
+                    item.submittedOn = e.receivedOn();
+                }
+            }
+        } else if (fact instanceof DueDateRevisedEvent e) {
+            Item item = items.get(e.itemId());
+            if (item != null) {
+                item.setDue(e.newDue(), DueBasis.committee(e.decisionSymbol() != null ? e.decisionSymbol() : "revised: " + e.reason()));
+            }
+        }
+    }
+
+    /** Generates the treaty-default periodic items up to {@code upTo}: all due by then, and the next one. */
+    private void extendChain(LocalDate upTo) {
+        if (!rule.hasPeriodicReports()) {
+            return;
+        }
+        while (items.size() < MAX_ITEMS) {
+            Optional<Item> last = lastReport();
+            if (last.isEmpty() || last.get().due == null) {
+                return;
+            }
+            Item l = last.get();
+            boolean passed = l.submitted() || l.reviewedInAbsence != null || l.due.latest().isBefore(upTo);
+            if (!passed) {
+                return;
+            }
+            addNextPeriodic(l);
+        }
+    }
+
+    /** Makes sure items exist up to {@code ordinal}, so that a report or request covering them can take them in. */
+    private void ensureOrdinals(int ordinal) {
+        if (!rule.hasPeriodicReports()) {
+            return;
+        }
+        while (items.size() < MAX_ITEMS) {
+            Optional<Item> last = lastReport();
+            if (last.isEmpty() || last.get().due == null || last.get().covers.to() >= ordinal) {
+                return;
+            }
+            addNextPeriodic(last.get());
+        }
+    }
+
+    private void addNextPeriodic(Item last) {
+        ReportCoverage next = ReportCoverage.single(last.covers.to() + 1);
+        Item item = reportItem(next);
+        item.setDue(last.due.plusYears(rule.periodicYears()),
+                DueBasis.treaty(rule.article() + ": periodic report every " + rule.periodicYears() + " years, counted from the previous due date"));
+        item.dueRevision = 0;
+    }
+
+    /**
+     * Takes every open report item overlapping {@code covers} into one item covering them all; the surviving item
+     * keeps the lowest ordinal's id (so its calendar identity survives) and the latest due date among them.
+     */
+    private Item mergeOpen(ReportCoverage covers) {
+        List<Item> overlapping = reports().stream()
+                .filter(i -> !i.submitted() && i.covers.overlaps(covers))
+                .sorted(Comparator.comparingInt(i -> i.covers.from()))
+                .toList();
+        if (overlapping.isEmpty()) {
+            return reportItem(covers);
+        }
+        Item target = overlapping.get(0);
+        ReportCoverage union = covers;
+        for (Item other : overlapping) {
+            union = union.union(other.covers);
+            if (other != target) {
+                if (other.due != null && (target.due == null || other.due.compareTo(target.due) > 0)) {
+                    target.due = other.due;
+                    target.basis = other.basis;
+                    target.dueRevision++;
+                }
+                items.remove(other.id);
+            }
+        }
+        target.covers = union;
+        target.label = union.label();
+        return target;
+    }
+
+    private Item reportItem(ReportCoverage covers) {
+        String id = "report:" + covers.from();
+        Item item = items.computeIfAbsent(id, k -> new Item(k, ScheduleItem.Kind.REPORT, covers));
+        item.covers = covers;
+        item.label = covers.label();
+        return item;
+    }
+
+    private List<Item> reports() {
+        return items.values().stream().filter(i -> i.kind == ScheduleItem.Kind.REPORT).toList();
+    }
+
+    private Optional<Item> lastReport() {
+        return reports().stream().max(Comparator.comparingInt(i -> i.covers.to()));
+    }
+
+    private static final class Item {
+        final String id;
+        final ScheduleItem.Kind kind;
+        ReportCoverage covers;
+        String label;
+        LegalDate due;
+        DueBasis basis;
+        ReportingProcedure procedure = ReportingProcedure.STANDARD;
+        int dueRevision = -1;
+        String submittedSymbol;
+        LegalDate submittedOn;
+        String reviewSession;
+        String reviewedInAbsence;
+        String concludingObservations;
+
+        Item(String id, ScheduleItem.Kind kind, ReportCoverage covers) {
+            this.id = id;
+            this.kind = kind;
+            this.covers = covers;
+        }
+
+        boolean submitted() {
+            return submittedSymbol != null;
+        }
+
+        void setDue(LegalDate newDue, DueBasis newBasis) {
+            if (!Objects.equals(due, newDue)) {
+                dueRevision++;
+            }
+            due = newDue;
+            basis = newBasis;
+        }
+
+        ScheduleItem toScheduleItem() {
+            return new ScheduleItem(id, kind, covers, label, due, basis, procedure, Math.max(0, dueRevision),
+                    submittedSymbol, submittedOn, reviewSession, reviewedInAbsence, concludingObservations);
+        }
+    }
+
+    /** Collects the items of several obligations in due order (undated last). */
+    public static List<ScheduleItem> inDueOrder(List<ScheduleItem> items) {
+        List<ScheduleItem> sorted = new ArrayList<>(items);
+        sorted.sort(Comparator.comparing(ScheduleItem::due, Comparator.nullsLast(Comparator.naturalOrder())));
+        return sorted;
+    }
+}

@@ -1,0 +1,45 @@
+package org.treatyregistry.core.shared;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The facts an aggregate has recorded, keyed by the sequence number of the event that recorded them.
+ * A correction replaces the fact at its original position, so that everything derived from the log (guards,
+ * schedules) sees the corrected history in its legal order, while the event store keeps both events.
+ */
+public final class FactLog<F> {
+
+    private final TreeMap<Long, F> facts = new TreeMap<>();
+
+    public void record(long sequence, F fact) {
+        facts.put(sequence, fact);
+    }
+
+    public void replace(long sequence, F fact) {
+        facts.put(sequence, fact);
+    }
+
+    public Optional<F> at(long sequence) {
+        return Optional.ofNullable(facts.get(sequence));
+    }
+
+    public boolean contains(F fact) {
+        return facts.containsValue(fact);
+    }
+
+    public List<F> effective() {
+        return new ArrayList<>(facts.values());
+    }
+
+    public Map<Long, F> bySequence() {
+        return java.util.Collections.unmodifiableMap(facts);
+    }
+
+    public <T extends F> List<T> ofType(Class<T> type) {
+        return facts.values().stream().filter(type::isInstance).map(type::cast).toList();
+    }
+}

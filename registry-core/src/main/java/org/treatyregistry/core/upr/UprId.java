@@ -1,0 +1,13 @@
+package org.treatyregistry.core.upr;
+
+import org.treatyregistry.core.shared.StateCode;
+
+public final class UprId {
+
+    private UprId() {
+    }
+
+    public static String of(StateCode state) {
+        return "UPR:" + state.value();
+    }
+}
