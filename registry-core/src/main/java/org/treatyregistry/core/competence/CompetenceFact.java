@@ -2,6 +2,7 @@ package org.treatyregistry.core.competence;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import org.treatyregistry.core.shared.StateCode;
 
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "fact")
 @JsonSubTypes({
@@ -12,4 +13,6 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 public sealed interface CompetenceFact permits CompetenceRecognizedEvent, CompetenceOptedOutEvent, CompetenceWithdrawnEvent {
 
     String recognitionId();
+
+    StateCode state();
 }

@@ -2,6 +2,7 @@ package org.treatyregistry.core.ratification;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import org.treatyregistry.core.shared.StateCode;
 
 /** A fact about a state's participation in an instrument; a correction replaces one with another of the same kind. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "fact")
@@ -16,4 +17,6 @@ public sealed interface ParticipationFact
         permits InstrumentSignedEvent, TreatyRatifiedEvent, ReservationEnteredEvent, ReservationWithdrawnEvent, TreatyDenouncedEvent {
 
     String participationId();
+
+    StateCode state();
 }

@@ -2,6 +2,7 @@ package org.treatyregistry.core.upr;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import org.treatyregistry.core.shared.StateCode;
 
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "fact")
 @JsonSubTypes({
@@ -13,4 +14,6 @@ public sealed interface UprFact permits UprReviewHeldEvent, UprMidTermReportSubm
     String uprId();
 
     int cycle();
+
+    StateCode state();
 }
