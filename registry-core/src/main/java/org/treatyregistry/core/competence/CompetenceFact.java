@@ -2,6 +2,7 @@ package org.treatyregistry.core.competence;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import org.treatyregistry.core.shared.Source;
 import org.treatyregistry.core.shared.StateCode;
 
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "fact")
@@ -15,4 +16,6 @@ public sealed interface CompetenceFact permits CompetenceRecognizedEvent, Compet
     String recognitionId();
 
     StateCode state();
+
+    Source source();
 }

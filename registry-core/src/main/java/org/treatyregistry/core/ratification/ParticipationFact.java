@@ -2,6 +2,7 @@ package org.treatyregistry.core.ratification;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import org.treatyregistry.core.shared.Source;
 import org.treatyregistry.core.shared.StateCode;
 
 /** A fact about a state's participation in an instrument; a correction replaces one with another of the same kind. */
@@ -19,4 +20,6 @@ public sealed interface ParticipationFact
     String participationId();
 
     StateCode state();
+
+    Source source();
 }

@@ -2,6 +2,7 @@ package org.treatyregistry.core.upr;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import org.treatyregistry.core.shared.Source;
 import org.treatyregistry.core.shared.StateCode;
 
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "fact")
@@ -16,4 +17,6 @@ public sealed interface UprFact permits UprReviewHeldEvent, UprMidTermReportSubm
     int cycle();
 
     StateCode state();
+
+    Source source();
 }
