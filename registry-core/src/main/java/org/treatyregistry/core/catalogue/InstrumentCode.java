@@ -37,7 +37,7 @@ public record InstrumentCode(String value) {
     @JsonCreator
     public static InstrumentCode of(String value) {
         String v = value == null ? null : value.strip().toUpperCase();
-        return new InstrumentCode(ALIASES.getOrDefault(v, v));
+        return new InstrumentCode(v == null ? null : ALIASES.getOrDefault(v, v));
     }
 
     @JsonValue

@@ -1,7 +1,6 @@
 package org.treatyregistry.core.competence;
 
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -130,21 +129,21 @@ public class CompetenceRecognition {
     }
 
     @EventSourcingHandler
-    void on(CompetenceRecognizedEvent event, @SequenceNumber long sequence) {
+    void on(CompetenceRecognizedEvent event) {
         recognitionId = event.recognitionId();
-        facts.record(sequence, event);
+        facts.record(event);
     }
 
     @EventSourcingHandler
-    void on(CompetenceOptedOutEvent event, @SequenceNumber long sequence) {
+    void on(CompetenceOptedOutEvent event) {
         recognitionId = event.recognitionId();
-        facts.record(sequence, event);
+        facts.record(event);
     }
 
     @EventSourcingHandler
-    void on(CompetenceWithdrawnEvent event, @SequenceNumber long sequence) {
+    void on(CompetenceWithdrawnEvent event) {
         recognitionId = event.recognitionId();
-        facts.record(sequence, event);
+        facts.record(event);
     }
 
     @EventSourcingHandler

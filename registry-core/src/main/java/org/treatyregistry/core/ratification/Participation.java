@@ -2,7 +2,6 @@ package org.treatyregistry.core.ratification;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -208,33 +207,33 @@ public class Participation {
     }
 
     @EventSourcingHandler
-    void on(InstrumentSignedEvent event, @SequenceNumber long sequence) {
+    void on(InstrumentSignedEvent event) {
         participationId = event.participationId();
-        facts.record(sequence, event);
+        facts.record(event);
     }
 
     @EventSourcingHandler
-    void on(TreatyRatifiedEvent event, @SequenceNumber long sequence) {
+    void on(TreatyRatifiedEvent event) {
         participationId = event.participationId();
-        facts.record(sequence, event);
+        facts.record(event);
     }
 
     @EventSourcingHandler
-    void on(ReservationEnteredEvent event, @SequenceNumber long sequence) {
+    void on(ReservationEnteredEvent event) {
         participationId = event.participationId();
-        facts.record(sequence, event);
+        facts.record(event);
     }
 
     @EventSourcingHandler
-    void on(ReservationWithdrawnEvent event, @SequenceNumber long sequence) {
+    void on(ReservationWithdrawnEvent event) {
         participationId = event.participationId();
-        facts.record(sequence, event);
+        facts.record(event);
     }
 
     @EventSourcingHandler
-    void on(TreatyDenouncedEvent event, @SequenceNumber long sequence) {
+    void on(TreatyDenouncedEvent event) {
         participationId = event.participationId();
-        facts.record(sequence, event);
+        facts.record(event);
     }
 
     @EventSourcingHandler

@@ -1,7 +1,6 @@
 package org.treatyregistry.core.reporting;
 
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -115,6 +114,10 @@ public class ReportingObligation {
         if (!command.replacement().obligationId().equals(command.obligationId())) {
             throw RegistryException.invalid("CORRECTION_TARGET_MISMATCH", "replacement",
                     "the replacement is about " + command.replacement().obligationId() + ", not " + command.obligationId());
+        }
+        if (original instanceof ReportingObligationOpenedEvent) {
+            throw RegistryException.invalid("CORRECTION_KIND_MISMATCH", "replacement", "the opening of " + command.obligationId()
+                    + " follows the entry into force in the participation record; correct the ratification there");
         }
         List<ReportingFact> before = facts.bySequence().entrySet().stream()
                 .filter(e -> e.getKey() < command.correctsSequence()).map(Map.Entry::getValue).toList();
@@ -335,39 +338,39 @@ public class ReportingObligation {
     }
 
     @EventSourcingHandler
-    void on(ReportingObligationOpenedEvent event, @SequenceNumber long sequence) {
+    void on(ReportingObligationOpenedEvent event) {
         obligationId = event.obligationId();
-        facts.record(sequence, event);
+        facts.record(event);
     }
 
     @EventSourcingHandler
-    void on(ReportSubmittedEvent event, @SequenceNumber long sequence) {
-        facts.record(sequence, event);
+    void on(ReportSubmittedEvent event) {
+        facts.record(event);
     }
 
     @EventSourcingHandler
-    void on(ListOfIssuesPriorToReportingTransmittedEvent event, @SequenceNumber long sequence) {
-        facts.record(sequence, event);
+    void on(ListOfIssuesPriorToReportingTransmittedEvent event) {
+        facts.record(event);
     }
 
     @EventSourcingHandler
-    void on(ReviewHeldEvent event, @SequenceNumber long sequence) {
-        facts.record(sequence, event);
+    void on(ReviewHeldEvent event) {
+        facts.record(event);
     }
 
     @EventSourcingHandler
-    void on(ConcludingObservationsAdoptedEvent event, @SequenceNumber long sequence) {
-        facts.record(sequence, event);
+    void on(ConcludingObservationsAdoptedEvent event) {
+        facts.record(event);
     }
 
     @EventSourcingHandler
-    void on(FollowUpInformationSubmittedEvent event, @SequenceNumber long sequence) {
-        facts.record(sequence, event);
+    void on(FollowUpInformationSubmittedEvent event) {
+        facts.record(event);
     }
 
     @EventSourcingHandler
-    void on(DueDateRevisedEvent event, @SequenceNumber long sequence) {
-        facts.record(sequence, event);
+    void on(DueDateRevisedEvent event) {
+        facts.record(event);
     }
 
     @EventSourcingHandler

@@ -14,13 +14,17 @@ import java.util.TreeMap;
 public final class FactLog<F> {
 
     private final TreeMap<Long, F> facts = new TreeMap<>();
+    private long nextSequence;
 
-    public void record(long sequence, F fact) {
-        facts.put(sequence, fact);
+    /** Records a fact carried by the stream's next event. */
+    public void record(F fact) {
+        facts.put(nextSequence++, fact);
     }
 
+    /** Applies a correction carried by the stream's next event: the fact at {@code sequence} is replaced. */
     public void replace(long sequence, F fact) {
         facts.put(sequence, fact);
+        nextSequence++;
     }
 
     public Optional<F> at(long sequence) {

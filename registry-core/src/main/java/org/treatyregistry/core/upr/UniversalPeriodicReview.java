@@ -1,7 +1,6 @@
 package org.treatyregistry.core.upr;
 
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -113,15 +112,15 @@ public class UniversalPeriodicReview {
     }
 
     @EventSourcingHandler
-    void on(UprReviewHeldEvent event, @SequenceNumber long sequence) {
+    void on(UprReviewHeldEvent event) {
         uprId = event.uprId();
-        facts.record(sequence, event);
+        facts.record(event);
     }
 
     @EventSourcingHandler
-    void on(UprMidTermReportSubmittedEvent event, @SequenceNumber long sequence) {
+    void on(UprMidTermReportSubmittedEvent event) {
         uprId = event.uprId();
-        facts.record(sequence, event);
+        facts.record(event);
     }
 
     @EventSourcingHandler

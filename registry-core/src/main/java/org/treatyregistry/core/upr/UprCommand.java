@@ -16,7 +16,7 @@ public sealed interface UprCommand permits RecordUprReviewCommand, RecordUprMidT
 
     int cycle();
 
-    /** One stream per state: {@code UPR:KAZ}. */
+    /** One stream per state: {@code upr:KAZ}. */
     @TargetAggregateIdentifier
     default String uprId() {
         return UprId.of(state());

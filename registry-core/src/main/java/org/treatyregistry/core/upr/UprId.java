@@ -8,6 +8,6 @@ public final class UprId {
     }
 
     public static String of(StateCode state) {
-        return "UPR:" + state.value();
+        return "upr:" + state.value();
     }
 }

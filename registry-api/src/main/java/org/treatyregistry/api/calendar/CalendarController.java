@@ -1,0 +1,74 @@
+package org.treatyregistry.api.calendar;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.treatyregistry.api.config.RegistryProperties;
+import org.treatyregistry.api.web.Filters;
+import org.treatyregistry.projections.calendar.CalendarPage;
+import org.treatyregistry.projections.calendar.FindCalendarQuery;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+@RestController
+@Tag(name = "Reporting calendar")
+public class CalendarController {
+
+    private final QueryGateway queries;
+    private final RegistryProperties properties;
+
+    public CalendarController(QueryGateway queries, RegistryProperties properties) {
+        this.queries = queries;
+        this.properties = properties;
+    }
+
+    @GetMapping("/api/calendar")
+    @Operation(summary = "What is due, overdue and coming, for one state or all, with the rule or decision behind every date")
+    public CalendarPage calendar(@RequestParam(required = false) String state,
+                                 @RequestParam(required = false) String body,
+                                 @RequestParam(required = false) String instrument,
+                                 @Parameter(description = "UPCOMING, DUE_SOON, OVERDUE, SUBMITTED_AWAITING_REVIEW, REVIEWED_WITHOUT_REPORT, SUBMITTED, REVIEWED, NO_DUE_DATE")
+                                 @RequestParam(required = false) List<String> status,
+                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueFrom,
+                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueTo,
+                                 @Parameter(description = "compute statuses for this day (default: today)")
+                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                 @Parameter(description = "an open item due within this many days is DUE_SOON")
+                                 @RequestParam(required = false) Integer soonDays,
+                                 @Parameter(description = "only what the registry had recorded by this instant (ISO-8601)")
+                                 @RequestParam(required = false) Instant recordedAt,
+                                 @RequestParam(defaultValue = "false") boolean includeClosed,
+                                 @RequestParam(defaultValue = "0") int page,
+                                 @RequestParam(defaultValue = "100") int size) {
+        FindCalendarQuery query = new FindCalendarQuery(Filters.state(state), Filters.body(body), Filters.instrument(instrument),
+                Filters.statuses(status), dueFrom, dueTo, asOf, soonDays == null ? properties.dueSoonDays() : soonDays,
+                recordedAt, includeClosed, Filters.page(page), Filters.size(size));
+        return queries.query(query, ResponseTypes.instanceOf(CalendarPage.class)).join();
+    }
+
+    @GetMapping("/api/states/{state}/calendar")
+    @Operation(summary = "One state's reporting calendar")
+    public CalendarPage stateCalendar(@PathVariable String state,
+                                      @RequestParam(required = false) String body,
+                                      @RequestParam(required = false) String instrument,
+                                      @RequestParam(required = false) List<String> status,
+                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueFrom,
+                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueTo,
+                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                      @RequestParam(required = false) Integer soonDays,
+                                      @RequestParam(required = false) Instant recordedAt,
+                                      @RequestParam(defaultValue = "false") boolean includeClosed,
+                                      @RequestParam(defaultValue = "0") int page,
+                                      @RequestParam(defaultValue = "100") int size) {
+        return calendar(state, body, instrument, status, dueFrom, dueTo, asOf, soonDays, recordedAt, includeClosed, page, size);
+    }
+}

@@ -1,0 +1,88 @@
+package org.treatyregistry.api.config;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.treatyregistry.core.competence.CompetenceRecognition;
+import org.treatyregistry.core.ratification.Participation;
+import org.treatyregistry.core.reporting.ReportingObligation;
+import org.treatyregistry.core.reporting.ReportingObligationPolicy;
+import org.treatyregistry.core.upr.UniversalPeriodicReview;
+import org.treatyregistry.projections.Projections;
+
+import java.time.Clock;
+
+/**
+ * Axon wiring. registry-core stays free of Spring, so its aggregates and policy are registered here rather than found
+ * by annotation scanning.
+ */
+@Configuration
+public class AxonConfig {
+
+    /** The policy that opens reporting obligations runs in the publishing unit of work: see ReportingObligationPolicy. */
+    static final String POLICY_GROUP = "reporting-obligation-policy";
+
+    @Bean
+    public ConfigurerModule registryDomain() {
+        return configurer -> {
+            configurer.configureAggregate(Participation.class)
+                    .configureAggregate(CompetenceRecognition.class)
+                    .configureAggregate(ReportingObligation.class)
+                    .configureAggregate(UniversalPeriodicReview.class);
+            configurer.eventProcessing()
+                    .registerSubscribingEventProcessor(POLICY_GROUP)
+                    .registerEventHandler(c -> new ReportingObligationPolicy(c.commandGateway()))
+                    .assignHandlerInstancesMatching(POLICY_GROUP, h -> h instanceof ReportingObligationPolicy)
+                    .registerListenerInvocationErrorHandler(POLICY_GROUP, c -> PropagatingErrorHandler.instance())
+                    // a projection that fails must stop and retry, never skip an event
+                    .registerListenerInvocationErrorHandler(Projections.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
+        };
+    }
+
+    /** Who recorded a command travels with the events it causes, including those of the policy's commands. */
+    @Bean
+    public CorrelationDataProvider recordedByCorrelation() {
+        return new SimpleCorrelationDataProvider(Projections.RECORDED_BY, "importBatch", "requestId");
+    }
+
+    @Bean
+    public EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .timestampColumn("time_stamp")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    @Bean
+    public TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("token_timestamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+
+    @Bean
+    public Clock clock(RegistryProperties properties) {
+        return Clock.system(properties.timeZone());
+    }
+}

@@ -1,0 +1,9 @@
+package org.treatyregistry.api.recording;
+
+/**
+ * @param streamId  the record the fact went into (e.g. KAZ:CRPD)
+ * @param result    RECORDED, or ALREADY_RECORDED when an identical fact was already in the store
+ * @param projected whether the read models had taken the fact in when this answer was sent
+ */
+public record RecordingResult(String streamId, String result, boolean projected) {
+}

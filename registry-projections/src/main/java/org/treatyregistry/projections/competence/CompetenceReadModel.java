@@ -1,0 +1,96 @@
+package org.treatyregistry.projections.competence;
+
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.treatyregistry.core.catalogue.TreatyBodyCode;
+import org.treatyregistry.core.catalogue.TreatyCatalogue;
+import org.treatyregistry.core.competence.CompetenceFact;
+import org.treatyregistry.core.competence.CompetenceState;
+import org.treatyregistry.core.shared.LegalDate;
+import org.treatyregistry.projections.facts.FactRepository;
+import org.treatyregistry.projections.facts.StoredFact;
+import org.treatyregistry.projections.facts.StreamReadModel;
+import org.treatyregistry.projections.facts.StreamType;
+import org.treatyregistry.projections.ratification.RatificationStatusReadModel;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Competence recognitions: one row per state, body and mechanism. */
+@Component
+public class CompetenceReadModel implements StreamReadModel {
+
+    private final JdbcTemplate jdbc;
+    private final FactRepository facts;
+
+    public CompetenceReadModel(JdbcTemplate jdbc, FactRepository facts) {
+        this.jdbc = jdbc;
+        this.facts = facts;
+    }
+
+    @Override
+    public StreamType streamType() {
+        return StreamType.COMPETENCE;
+    }
+
+    @Override
+    public void refresh(String streamId, String state, List<StoredFact> stream) {
+        List<CompetenceFact> effective = facts.effective(stream, CompetenceFact.class);
+        CompetenceState s = CompetenceState.of(effective);
+        String[] parts = streamId.split(":");
+        String basis = s.recognition() == null ? "" : s.recognition().instrument() + " " + s.recognition().article();
+        String mode = s.recognition() == null ? "" : s.recognition().mode().name();
+        String status = s.recognized() ? "RECOGNIZED" : s.withdrawal() != null ? "WITHDRAWN" : s.optedOut() ? "OPTED_OUT" : "NOT_RECOGNIZED";
+        if (s.recognition() == null && s.optOut() != null) {
+            basis = s.optOut().optOutArticle() + " (opt-out)";
+            mode = "AUTOMATIC_UNLESS_OPTED_OUT";
+        }
+        CompetenceFact last = effective.get(effective.size() - 1);
+        jdbc.update("DELETE FROM competence_status WHERE recognition_id = ?", streamId);
+        jdbc.update("""
+                INSERT INTO competence_status (recognition_id, state_code, body, mechanism, basis, acceptance_mode, status,
+                    effective_from, declared_on, withdrawn_on, source, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, streamId, state, parts[2], parts[3], basis, mode, status,
+                s.recognition() == null ? null : text(s.recognition().effectiveFrom()),
+                s.recognition() != null ? text(s.recognition().declaredOn()) : s.optOut() == null ? null : text(s.optOut().declaredOn()),
+                s.withdrawal() == null ? null : text(s.withdrawal().withdrawnOn()),
+                RatificationStatusReadModel.describe(last.source()).orElse(""),
+                Timestamp.from(stream.get(stream.size() - 1).recordedAt()));
+    }
+
+    @Override
+    public void deleteAll() {
+        jdbc.update("DELETE FROM competence_status");
+    }
+
+    @QueryHandler
+    public CompetenceRecognitionList handle(FindCompetenceRecognitionsQuery query) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM competence_status WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (query.state() != null) {
+            sql.append(" AND state_code = ?");
+            args.add(query.state());
+        }
+        if (query.body() != null) {
+            sql.append(" AND body = ?");
+            args.add(query.body());
+        }
+        if (query.mechanism() != null) {
+            sql.append(" AND mechanism = ?");
+            args.add(query.mechanism());
+        }
+        sql.append(" ORDER BY state_code, body, mechanism");
+        return new CompetenceRecognitionList(jdbc.query(sql.toString(), (rs, i) -> new CompetenceRecognitionView(
+                rs.getString("state_code"), rs.getString("body"), TreatyCatalogue.bodyName(TreatyBodyCode.of(rs.getString("body"))),
+                rs.getString("mechanism"), rs.getString("basis"), rs.getString("acceptance_mode"), rs.getString("status"),
+                rs.getString("effective_from"), rs.getString("declared_on"), rs.getString("withdrawn_on"), rs.getString("source")),
+                args.toArray()));
+    }
+
+    private static String text(LegalDate date) {
+        return date == null ? null : date.text();
+    }
+}

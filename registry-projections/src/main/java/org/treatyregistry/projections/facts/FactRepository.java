@@ -1,0 +1,102 @@
+package org.treatyregistry.projections.facts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The projected facts of every stream. Inserts are idempotent (a replayed event finds its row and leaves it), and the
+ * effective history of a stream is computed here: originals in sequence order, each replaced by its latest correction
+ * recorded up to the instant asked for.
+ */
+@Repository
+public class FactRepository {
+
+    private static final RowMapper<StoredFact> ROW = (rs, i) -> new StoredFact(
+            rs.getString("stream_id"), rs.getLong("sequence_number"), StreamType.valueOf(rs.getString("stream_type")),
+            rs.getString("state_code"), rs.getString("fact_type"), (Long) rs.getObject("corrects_seq", Long.class),
+            rs.getString("payload"), rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"));
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public FactRepository(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public void insertIfAbsent(String streamId, long sequence, ClassifiedFact fact, Instant recordedAt, String recordedBy) {
+        jdbc.update("""
+                INSERT INTO projected_fact (stream_id, sequence_number, stream_type, state_code, fact_type, corrects_seq,
+                                            payload, recorded_at, recorded_by)
+                SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?
+                WHERE NOT EXISTS (SELECT 1 FROM projected_fact WHERE stream_id = ? AND sequence_number = ?)
+                """, streamId, sequence, fact.streamType().name(), fact.state().value(),
+                fact.fact().getClass().getSimpleName(), fact.correctsSequence(), write(fact.fact()),
+                Timestamp.from(recordedAt), recordedBy, streamId, sequence);
+    }
+
+    /** The rows of one stream recorded up to {@code recordedUpTo} ({@code null}: all). */
+    public List<StoredFact> stream(String streamId, Instant recordedUpTo) {
+        return jdbc.query("SELECT * FROM projected_fact WHERE stream_id = ? AND recorded_at <= ? ORDER BY sequence_number",
+                ROW, streamId, Timestamp.from(upTo(recordedUpTo)));
+    }
+
+    /** The rows of all streams of a type, for one state or every state ({@code state == null}), grouped by stream. */
+    public Map<String, List<StoredFact>> streams(StreamType type, String state, Instant recordedUpTo) {
+        List<StoredFact> rows = state == null
+                ? jdbc.query("SELECT * FROM projected_fact WHERE stream_type = ? AND recorded_at <= ? ORDER BY stream_id, sequence_number",
+                ROW, type.name(), Timestamp.from(upTo(recordedUpTo)))
+                : jdbc.query("SELECT * FROM projected_fact WHERE stream_type = ? AND state_code = ? AND recorded_at <= ? ORDER BY stream_id, sequence_number",
+                ROW, type.name(), state, Timestamp.from(upTo(recordedUpTo)));
+        Map<String, List<StoredFact>> byStream = new LinkedHashMap<>();
+        for (StoredFact row : rows) {
+            byStream.computeIfAbsent(row.streamId(), k -> new ArrayList<>()).add(row);
+        }
+        return byStream;
+    }
+
+    /** Originals in sequence order, each replaced by its latest correction among {@code rows}. */
+    public <T> List<T> effective(List<StoredFact> rows, Class<T> type) {
+        TreeMap<Long, T> facts = new TreeMap<>();
+        for (StoredFact row : rows) {
+            T fact = read(row.payload(), type);
+            facts.put(row.correctsSequence() == null ? row.sequenceNumber() : row.correctsSequence(), fact);
+        }
+        return new ArrayList<>(facts.values());
+    }
+
+    public void deleteAll() {
+        jdbc.update("DELETE FROM projected_fact");
+    }
+
+    private static Instant upTo(Instant recordedUpTo) {
+        return recordedUpTo == null ? Instant.parse("9999-12-31T00:00:00Z") : recordedUpTo;
+    }
+
+    private String write(Object fact) {
+        try {
+            return json.writeValueAsString(fact);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + fact.getClass(), e);
+        }
+    }
+
+    private <T> T read(String payload, Class<T> type) {
+        try {
+            return json.readValue(payload, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read a projected " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package org.treatyregistry.projections.history;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.treatyregistry.core.catalogue.InstrumentCode;
+import org.treatyregistry.core.catalogue.MechanismType;
+import org.treatyregistry.core.catalogue.TreatyBodyCode;
+import org.treatyregistry.core.catalogue.TreatyCatalogue;
+import org.treatyregistry.core.competence.CompetenceFactCorrectedEvent;
+import org.treatyregistry.core.ratification.ParticipationFactCorrectedEvent;
+import org.treatyregistry.core.reporting.ReportingFactCorrectedEvent;
+import org.treatyregistry.core.upr.UprFactCorrectedEvent;
+import org.treatyregistry.projections.Projections;
+import org.treatyregistry.projections.facts.ClassifiedFact;
+import org.treatyregistry.projections.facts.Json;
+import org.treatyregistry.projections.facts.StreamType;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The obligation history: one row per event, keyed by its global position, so a replay rewrites nothing twice. */
+@Component
+@ProcessingGroup(Projections.PROCESSING_GROUP)
+public class HistoryProjection {
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public HistoryProjection(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(Object payload, DomainEventMessage<?> message, TrackingToken token, @org.axonframework.eventhandling.Timestamp Instant recordedAt,
+            @MetaDataValue(Projections.RECORDED_BY) String recordedBy) {
+        ClassifiedFact.of(payload).ifPresent(fact -> {
+            long position = token.position().orElseThrow(() -> new IllegalStateException("no global position in " + token));
+            FactDescription description = FactDescription.of(payload);
+            String[] stream = message.getAggregateIdentifier().split(":");
+            String instrument = null;
+            String body = null;
+            if (fact.streamType() == StreamType.PARTICIPATION || fact.streamType() == StreamType.REPORTING) {
+                InstrumentCode code = InstrumentCode.of(stream[2]);
+                instrument = code.value();
+                body = TreatyCatalogue.instrument(code).body().value();
+            } else if (fact.streamType() == StreamType.COMPETENCE) {
+                body = stream[2];
+                instrument = TreatyCatalogue.mechanism(TreatyBodyCode.of(stream[2]), MechanismType.valueOf(stream[3]))
+                        .map(m -> m.instrument().value()).orElse(null);
+            }
+            jdbc.update("""
+                    INSERT INTO history_entry (global_index, stream_id, stream_type, sequence_number, state_code, body, instrument,
+                        event_type, legal_date, legal_date_precision, summary, recorded_at, recorded_by, source_symbol,
+                        source_locator, source_note, corrects_seq, correction_reason, payload)
+                    SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                    WHERE NOT EXISTS (SELECT 1 FROM history_entry WHERE global_index = ?)
+                    """, position, message.getAggregateIdentifier(), fact.streamType().name(), message.getSequenceNumber(),
+                    fact.state().value(), body, instrument, payload.getClass().getSimpleName(),
+                    description.legalDate() == null ? null : description.legalDate().text(),
+                    description.legalDate() == null ? null : description.legalDate().precision().name(),
+                    description.summary(), Timestamp.from(recordedAt), recordedBy,
+                    description.source() == null ? null : description.source().symbol(),
+                    description.source() == null ? null : description.source().locator(),
+                    description.source() == null ? null : description.source().note(),
+                    fact.correctsSequence(), reasonOf(payload), Json.write(json, payload), position);
+        });
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM history_entry");
+    }
+
+    @QueryHandler
+    public HistoryPage handle(FindHistoryQuery query) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (query.state() != null) {
+            where.append(" AND state_code = ?");
+            args.add(query.state());
+        }
+        if (query.body() != null) {
+            where.append(" AND body = ?");
+            args.add(query.body());
+        }
+        if (query.instrument() != null) {
+            where.append(" AND instrument = ?");
+            args.add(query.instrument());
+        }
+        if (query.eventType() != null) {
+            where.append(" AND event_type = ?");
+            args.add(query.eventType());
+        }
+        if (query.recordedUpTo() != null) {
+            where.append(" AND recorded_at <= ?");
+            args.add(Timestamp.from(query.recordedUpTo()));
+        }
+        List<HistoryEntry> all = jdbc.query("SELECT * FROM history_entry" + where + " ORDER BY global_index", (rs, i) -> new HistoryEntry(
+                rs.getLong("global_index"), rs.getString("stream_id"), rs.getString("stream_type"), rs.getLong("sequence_number"),
+                rs.getString("state_code"), rs.getString("body"), rs.getString("instrument"), rs.getString("event_type"),
+                rs.getString("legal_date"), rs.getString("legal_date_precision"), rs.getString("summary"),
+                rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"), rs.getString("source_symbol"),
+                rs.getString("source_locator"), rs.getString("source_note"), (Long) rs.getObject("corrects_seq", Long.class),
+                rs.getString("correction_reason")), args.toArray());
+        List<HistoryEntry> filtered = all.stream().filter(e -> inLegalRange(e, query)).toList();
+        int size = Math.max(1, Math.min(query.size(), 1000));
+        int from = Math.min(filtered.size(), Math.max(0, query.page()) * size);
+        return new HistoryPage(filtered.subList(from, Math.min(filtered.size(), from + size)), query.page(), size, filtered.size());
+    }
+
+    private static boolean inLegalRange(HistoryEntry entry, FindHistoryQuery query) {
+        if (query.legalFrom() == null && query.legalTo() == null) {
+            return true;
+        }
+        if (entry.legalDate() == null) {
+            return false;
+        }
+        org.treatyregistry.core.shared.LegalDate date = org.treatyregistry.core.shared.LegalDate.parse(entry.legalDate());
+        return (query.legalFrom() == null || !date.latest().isBefore(query.legalFrom()))
+                && (query.legalTo() == null || !date.earliest().isAfter(query.legalTo()));
+    }
+
+    private static String reasonOf(Object payload) {
+        if (payload instanceof ParticipationFactCorrectedEvent e) {
+            return e.reason();
+        }
+        if (payload instanceof CompetenceFactCorrectedEvent e) {
+            return e.reason();
+        }
+        if (payload instanceof ReportingFactCorrectedEvent e) {
+            return e.reason();
+        }
+        if (payload instanceof UprFactCorrectedEvent e) {
+            return e.reason();
+        }
+        return null;
+    }
+}

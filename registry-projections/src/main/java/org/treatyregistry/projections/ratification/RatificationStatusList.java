@@ -1,0 +1,6 @@
+package org.treatyregistry.projections.ratification;
+
+import java.util.List;
+
+public record RatificationStatusList(List<RatificationStatus> items) {
+}

@@ -1,0 +1,6 @@
+package org.treatyregistry.projections.upr;
+
+import java.util.List;
+
+public record UprCycleList(List<UprCycleView> items) {
+}
