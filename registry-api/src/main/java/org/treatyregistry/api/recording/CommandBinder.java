@@ -67,6 +67,24 @@ public class CommandBinder {
         }
     }
 
+    /**
+     * The JSON path of the value that refused, refined by the field the value named: a coverage at "nextReport.covers"
+     * refusing its "covers.from" is "nextReport.covers.from".
+     */
+    static String join(String path, String field) {
+        if (path.isEmpty()) {
+            return field;
+        }
+        if (field == null) {
+            return path;
+        }
+        String last = path.substring(path.lastIndexOf('.') + 1);
+        if (field.equals(last) || field.startsWith(last + ".")) {
+            return path.substring(0, path.length() - last.length()) + field;
+        }
+        return path;
+    }
+
     /** A binding failure as a domain error naming the field, keeping the domain's own code where there is one. */
     public static RegistryException translate(JsonMappingException e) {
         String path = e.getPath().stream()
@@ -77,7 +95,7 @@ public class CommandBinder {
             cause = cause.getCause();
         }
         if (cause instanceof RegistryException r) {
-            return RegistryException.invalid(r.errorCode(), path.isEmpty() ? r.field() : path, r.getMessage());
+            return RegistryException.invalid(r.errorCode(), join(path, r.field()), r.getMessage());
         }
         if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
             return RegistryException.invalid("UNKNOWN_FIELD", path, "'" + u.getPropertyName() + "' is not a field of this record; known fields: "

@@ -8,13 +8,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.treatyregistry.api.recording.CommandBinder;
 import org.treatyregistry.core.shared.RegistryError;
 import org.treatyregistry.core.shared.RegistryException;
@@ -27,7 +31,7 @@ import java.util.concurrent.CompletionException;
  * 400 for invalid input, 404 for something the registry does not hold, 409 for a contradiction with what it holds.
  */
 @RestControllerAdvice
-public class ProblemDetailsAdvice {
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
@@ -71,41 +75,45 @@ public class ProblemDetailsAdvice {
         return p;
     }
 
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    public ProblemDetail unreadable(HttpMessageNotReadableException e) {
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        RegistryException error;
         if (e.getCause() instanceof JsonMappingException m) {
-            return problem(CommandBinder.translate(m));
+            error = CommandBinder.translate(m);
+        } else if (e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
+            error = RegistryException.invalid("MALFORMED_JSON", null, "the body is not valid JSON: " + j.getOriginalMessage());
+        } else {
+            error = RegistryException.invalid("MALFORMED_JSON", null, "the body is missing or not valid JSON");
         }
-        if (e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
-            return problem(RegistryException.invalid("MALFORMED_JSON", null, "the body is not valid JSON: " + j.getOriginalMessage()));
+        return ResponseEntity.badRequest().body(problem(error));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers, HttpStatusCode status,
+                                                        WebRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+        return ResponseEntity.badRequest().body(problem(RegistryException.invalid("INVALID_VALUE", name, "'" + e.getValue()
+                + "' is not a valid " + name + (e.getRequiredType() != null ? " (" + e.getRequiredType().getSimpleName() + ")" : ""))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e, HttpHeaders headers,
+                                                                          HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(problem(RegistryException.invalid("MISSING_FIELD", e.getParameterName(),
+                e.getParameterName() + " is required")));
+    }
+
+    /** Every other MVC refusal (415, 405, 406, 413, 404 of an unknown path) keeps its status and gains an error code. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers, HttpStatusCode status,
+                                                             WebRequest request) {
+        ProblemDetail p = body instanceof ProblemDetail d ? d : ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        if (p.getProperties() == null || !p.getProperties().containsKey("errorCode")) {
+            HttpStatus known = HttpStatus.resolve(status.value());
+            p.setProperty("errorCode", known == null ? "HTTP_" + status.value() : known.name());
         }
-        return problem(RegistryException.invalid("MALFORMED_JSON", null, "the body is missing or not valid JSON"));
-    }
-
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    public ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        return problem(RegistryException.invalid("INVALID_VALUE", e.getName(), "'" + e.getValue() + "' is not a valid " + e.getName()
-                + (e.getRequiredType() != null ? " (" + e.getRequiredType().getSimpleName() + ")" : "")));
-    }
-
-    @ExceptionHandler(MissingServletRequestParameterException.class)
-    public ProblemDetail missingParameter(MissingServletRequestParameterException e) {
-        return problem(RegistryException.invalid("MISSING_FIELD", e.getParameterName(), e.getParameterName() + " is required"));
-    }
-
-    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    public ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "content type " + e.getContentType() + " is not accepted here; send " + e.getSupportedMediaTypes());
-        p.setProperty("errorCode", "UNSUPPORTED_MEDIA_TYPE");
-        return p;
-    }
-
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    public ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, "the upload is larger than allowed");
-        p.setProperty("errorCode", "PAYLOAD_TOO_LARGE");
-        return p;
+        return super.handleExceptionInternal(e, p, headers, status, request);
     }
 
     static ProblemDetail problem(RegistryException e) {
