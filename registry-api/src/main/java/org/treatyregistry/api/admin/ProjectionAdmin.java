@@ -34,7 +34,25 @@ public class ProjectionAdmin {
         processor.shutDown();
         processor.resetTokens();
         processor.start();
+        awaitReplayStarted(Duration.ofSeconds(10));
         return status();
+    }
+
+    /** Until the restarted processor has claimed its segments, its status would still describe the old run. */
+    private void awaitReplayStarted(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Map<Integer, EventTrackerStatus> segments = processor().processingStatus();
+            if (!segments.isEmpty() && allSegmentsClaimed(segments)) {
+                return;
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     public ProjectionStatus status() {
@@ -51,7 +69,8 @@ public class ProjectionAdmin {
                 position = Math.min(position, p);
             }
         }
-        boolean caughtUp = head < 0 || (segments.size() > 0 && position >= head && allSegmentsClaimed(processor, segments));
+        // not isReplaying(): after a reset Axon keeps the replay flag at the head until a newer event arrives
+        boolean caughtUp = head < 0 || (!segments.isEmpty() && position >= head && allSegmentsClaimed(segments));
         double progress = head <= 0 ? 1.0 : Math.max(0, Math.min(1.0, (double) position / head));
         return new ProjectionStatus(Projections.PROCESSING_GROUP, processor.isRunning(), replaying && !caughtUp, head, position,
                 progress, caughtUp);
@@ -75,7 +94,7 @@ public class ProjectionAdmin {
     }
 
     /** Every segment the token store knows is being processed: an unclaimed segment has not caught up. */
-    private boolean allSegmentsClaimed(StreamingEventProcessor processor, Map<Integer, EventTrackerStatus> segments) {
+    private boolean allSegmentsClaimed(Map<Integer, EventTrackerStatus> segments) {
         int[] known = tokenStore.fetchSegments(Projections.PROCESSING_GROUP);
         return known.length > 0 && segments.keySet().containsAll(java.util.Arrays.stream(known).boxed().toList());
     }

@@ -54,7 +54,9 @@ public class CommandBinder {
             });
         }
         try {
-            return strict.treeToValue(node, kind.commandType());
+            Object command = strict.treeToValue(node, kind.commandType());
+            requireIdentity(command);
+            return command;
         } catch (JsonMappingException e) {
             throw translate(e);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -66,6 +68,23 @@ public class CommandBinder {
             throw RegistryException.invalid("INVALID_VALUE", null, e.getMessage());
         }
     }
+
+    /** The fields that name the stream a command goes to must be there before Axon looks for its target. */
+    private static void requireIdentity(Object command) {
+        for (java.lang.reflect.RecordComponent component : command.getClass().getRecordComponents()) {
+            if (IDENTITY.contains(component.getName())) {
+                try {
+                    if (component.getAccessor().invoke(command) == null) {
+                        throw RegistryException.invalid("MISSING_FIELD", component.getName(), component.getName() + " is required");
+                    }
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
+
+    private static final java.util.Set<String> IDENTITY = java.util.Set.of("state", "instrument", "body", "mechanism");
 
     /**
      * The JSON path of the value that refused, refined by the field the value named: a coverage at "nextReport.covers"

@@ -223,16 +223,20 @@ abstract class RegistryEndToEndContract {
                   {"id": "bad-date", "fact": "ratification", "instrument": "CAT", "action": "RATIFICATION", "depositedOn": "1989-13-12"},
                   {"id": "no-review", "fact": "concluding-observations", "instrument": "CEDAW", "symbol": "CEDAW/C/ITA/CO/1",
                    "adoptedOn": "1997-07-01", "reviewSession": "17th session"},
-                  {"id": "ok", "fact": "signature", "instrument": "CAT", "signedOn": "1985-02-04"}
+                  {"id": "ok", "fact": "signature", "instrument": "CAT", "signedOn": "1985-02-04"},
+                  {"id": "no-instrument", "fact": "signature", "signedOn": "1985-02-04"}
                 ]}""";
         JsonNode results = awaitImport(http.post("/api/imports", mixed));
         assertThat(results.path("recorded").asInt()).isEqualTo(1);
-        assertThat(results.path("rejected").asInt()).isEqualTo(3);
+        assertThat(results.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(results.path("rejected").asInt()).isEqualTo(4);
         JsonNode records = results.path("results");
         assertThat(records.get(1).path("errorCode").asText()).isEqualTo("INVALID_VALUE");
         assertThat(records.get(1).path("field").asText()).isEqualTo("depositedOn");
         assertThat(records.get(2).path("errorCode").asText()).isEqualTo("REVIEW_NOT_HELD");
         assertThat(records.get(3).path("errorCode").asText()).isEqualTo("DUPLICATE_ID");
+        assertThat(records.get(4).path("errorCode").asText()).isEqualTo("MISSING_FIELD");
+        assertThat(records.get(4).path("field").asText()).isEqualTo("instrument");
 
         expectProblem(http.post("/api/imports", "{\"format\": \"csv\", \"state\": \"ITA\", \"records\": []}"),
                 400, "UNSUPPORTED_FORMAT", "format");

@@ -73,6 +73,7 @@ public final class ReportingSchedule {
             Item target = mergeOpen(e.covers());
             target.setDue(e.replyDue(), DueBasis.committee(e.symbol() + ": reply to the list of issues prior to reporting, which constitutes the report"));
             target.procedure = ReportingProcedure.SIMPLIFIED;
+            dropDefaultItemsAfter(target.covers);
         } else if (fact instanceof ReviewHeldEvent e) {
             for (Item item : reports()) {
                 if (e.inAbsenceOfReport()) {
@@ -89,9 +90,7 @@ public final class ReportingSchedule {
                 ReportCoverage covers = e.nextReport().covers();
                 Item target = mergeOpen(covers);
                 target.setDue(e.nextReport().due(), DueBasis.committee(e.symbol()));
-                // the chain restarts from the committee's date: drop default items it made obsolete
-                items.values().removeIf(i -> i.kind == ScheduleItem.Kind.REPORT && !i.submitted() && i.reviewedInAbsence == null
-                        && i.basis != null && !i.basis.confirmed() && i.covers.from() > covers.to());
+                dropDefaultItemsAfter(covers);
             }
             int n = 0;
             for (FollowUpRequest request : e.followUp()) {
@@ -115,8 +114,17 @@ public final class ReportingSchedule {
             Item item = items.get(e.itemId());
             if (item != null) {
                 item.setDue(e.newDue(), DueBasis.committee(e.decisionSymbol() != null ? e.decisionSymbol() : "revised: " + e.reason()));
+                if (item.kind == ScheduleItem.Kind.REPORT) {
+                    dropDefaultItemsAfter(item.covers);
+                }
             }
         }
+    }
+
+    /** The chain restarts from a committee's date: drops the default items after {@code covers} that it made obsolete. */
+    private void dropDefaultItemsAfter(ReportCoverage covers) {
+        items.values().removeIf(i -> i.kind == ScheduleItem.Kind.REPORT && !i.submitted() && i.reviewedInAbsence == null
+                && i.basis != null && !i.basis.confirmed() && i.covers.from() > covers.to());
     }
 
     /** Generates the treaty-default periodic items up to {@code upTo}: all due by then, and the next one. */

@@ -13,14 +13,23 @@ public record StateCode(String value) {
 
     public StateCode {
         if (value == null || !ISO_ALPHA3.contains(value)) {
-            throw RegistryException.invalid("UNKNOWN_STATE", "state",
-                    "'" + value + "' is not an ISO 3166-1 alpha-3 state code (for example KAZ)");
+            throw unknown(value);
         }
     }
 
+    /** Accepts "kaz" or " KAZ " as KAZ; the record itself holds only the canonical form. */
     @JsonCreator
     public static StateCode of(String value) {
-        return new StateCode(value);
+        String canonical = value == null ? null : value.strip().toUpperCase(java.util.Locale.ROOT);
+        if (canonical == null || !ISO_ALPHA3.contains(canonical)) {
+            throw unknown(value);
+        }
+        return new StateCode(canonical);
+    }
+
+    private static RegistryException unknown(String value) {
+        return RegistryException.invalid("UNKNOWN_STATE", "state",
+                "'" + value + "' is not an ISO 3166-1 alpha-3 state code (for example KAZ)");
     }
 
     @JsonValue

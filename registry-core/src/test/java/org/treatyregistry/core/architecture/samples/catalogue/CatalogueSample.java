@@ -1,0 +1,5 @@
+package org.treatyregistry.core.architecture.samples.catalogue;
+
+/** Allowed: everything may depend on the catalogue. */
+public record CatalogueSample(String code) {
+}

@@ -1,0 +1,5 @@
+package org.treatyregistry.core.architecture.samples.elsewhere;
+
+/** Violation: a class outside every feature package. */
+public record StraySample() {
+}

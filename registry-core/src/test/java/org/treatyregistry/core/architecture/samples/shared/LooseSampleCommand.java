@@ -1,0 +1,5 @@
+package org.treatyregistry.core.architecture.samples.shared;
+
+/** Violation: a command that is not a record. */
+public class LooseSampleCommand {
+}

@@ -1,0 +1,5 @@
+package org.treatyregistry.core.architecture.samples.shared;
+
+/** Allowed: everything may depend on shared. */
+public record SharedSample(String value) {
+}

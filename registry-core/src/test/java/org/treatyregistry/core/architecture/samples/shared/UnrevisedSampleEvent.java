@@ -1,0 +1,5 @@
+package org.treatyregistry.core.architecture.samples.shared;
+
+/** Violation: a record event without @Revision. */
+public record UnrevisedSampleEvent(String id) {
+}
