@@ -107,8 +107,9 @@ public final class TreatyCatalogue {
                 ReportingRule.none("Communications and inquiry protocol: no reports"));
         instrument("CPED", "International Convention for the Protection of All Persons from Enforced Disappearance", "CED",
                 "2007-02-06", "2010-12-23", THIRTIETH_DAY_AFTER_DEPOSIT, "art. 39(2)",
-                ReportingRule.own(2, null, "CPED art. 29(1)",
-                        "One report only; the Committee may then request additional information (art. 29(4))"));
+                ReportingRule.onceThenOnRequest(2, "CPED art. 29(1)",
+                        "One report only; the Committee may then request additional information (art. 29(4))",
+                        "additional information under CPED art. 29(4),"));
 
         MECHANISMS = List.of(
                 mechanism("CERD", INDIVIDUAL_COMMUNICATIONS, "ICERD", "art. 14", DECLARATION, null),

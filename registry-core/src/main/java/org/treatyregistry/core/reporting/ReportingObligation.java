@@ -174,7 +174,7 @@ public class ReportingObligation {
         }
         if (fact instanceof ReportSubmittedEvent e) {
             guardSymbolUnused(existing, e.symbol(), "symbol");
-            guardNotAlreadySubmitted(existing, e.covers(), e.receivedOn().latest());
+            guardNotAlreadySubmitted(existing, e.covers(), opened.entryIntoForce().latest());
         } else if (fact instanceof ListOfIssuesPriorToReportingTransmittedEvent e) {
             guardSymbolUnused(existing, e.symbol(), "symbol");
             Require.notAfter(e.transmittedOn(), e.replyDue(), "replyDue", "the reply cannot be due before the list is transmitted");
@@ -238,7 +238,7 @@ public class ReportingObligation {
         String id = command.obligationId();
         if (command instanceof RecordReportSubmissionCommand c) {
             return new ReportSubmittedEvent(id, c.state(), c.instrument(), Require.text(c.symbol(), "symbol"),
-                    Require.present(c.receivedOn(), "receivedOn"), Require.present(c.covers(), "covers"),
+                    c.receivedOn(), Require.present(c.covers(), "covers"),
                     c.procedure() == null ? ReportingProcedure.STANDARD : c.procedure(), c.source());
         }
         if (command instanceof RecordListOfIssuesPriorToReportingCommand c) {

@@ -194,7 +194,7 @@ public final class ReportingSchedule {
             }
         }
         target.covers = union;
-        target.label = union.label();
+        target.label = label(union);
         return target;
     }
 
@@ -202,8 +202,18 @@ public final class ReportingSchedule {
         String id = "report:" + covers.from();
         Item item = items.computeIfAbsent(id, k -> new Item(k, ScheduleItem.Kind.REPORT, covers));
         item.covers = covers;
-        item.label = covers.label();
+        item.label = label(covers);
         return item;
+    }
+
+    /** "initial report", "combined 2nd to 4th periodic reports", or for CPED "additional information ..., no. 1". */
+    private String label(ReportCoverage covers) {
+        if (rule.laterReportsName() == null || covers.to() < 2) {
+            return covers.label();
+        }
+        String numbers = covers.from() == covers.to() || covers.from() == 1
+                ? "no. " + (covers.to() - 1) : "nos. " + (covers.from() - 1) + " to " + (covers.to() - 1);
+        return (covers.from() == 1 ? "initial report and " : "") + rule.laterReportsName() + " " + numbers;
     }
 
     private List<Item> reports() {

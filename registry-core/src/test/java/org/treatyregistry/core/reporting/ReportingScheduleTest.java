@@ -259,4 +259,24 @@ class ReportingScheduleTest {
         assertThat(ReportingSchedule.inDueOrder(all)).extracting(ScheduleItem::due)
                 .containsExactly(d("2017-05-21"), d("2021-05-21"), d("2025-05-21"), null);
     }
+
+    @Test
+    void cpedsLaterReportsAreAdditionalInformationNotPeriodicReports() {
+        org.treatyregistry.core.catalogue.InstrumentCode cped = org.treatyregistry.core.catalogue.InstrumentCode.of("CPED");
+        String id = ObligationId.of(KAZ, cped);
+        ReportingObligationOpenedEvent opened = new ReportingObligationOpenedEvent(id, KAZ, cped,
+                org.treatyregistry.core.catalogue.TreatyBodyCode.of("CED"), d("2010-12-23"), "CPED art. 39(1)", d("2012-12-23"),
+                "CPED art. 29(1): initial report within 2 years of entry into force (2010-12-23)");
+        ReportSubmittedEvent first = new ReportSubmittedEvent(id, KAZ, cped, "CED/C/KAZ/1", null, ReportCoverage.single(1),
+                ReportingProcedure.STANDARD, SRC);
+        ReportSubmittedEvent additional = new ReportSubmittedEvent(id, KAZ, cped, "CED/C/KAZ/AI/1", d("2022-08-18"),
+                ReportCoverage.single(2), ReportingProcedure.STANDARD, SRC);
+
+        List<ScheduleItem> items = ReportingSchedule.derive(facts(opened, first, additional), LocalDate.of(2026, 11, 22));
+
+        assertThat(items).extracting(ScheduleItem::itemId, ScheduleItem::label).containsExactly(
+                tuple("report:1", "initial report"),
+                tuple("report:2", "additional information under CPED art. 29(4), no. 1"));
+        assertThat(item(items, "report:2").due()).as("on request: no date unless the committee sets one").isNull();
+    }
 }

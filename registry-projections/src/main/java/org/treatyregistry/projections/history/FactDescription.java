@@ -67,7 +67,8 @@ public record FactDescription(LegalDate legalDate, String summary, Source source
         }
         if (event instanceof ReportSubmittedEvent e) {
             return new FactDescription(e.receivedOn(), e.covers().label().substring(0, 1).toUpperCase() + e.covers().label().substring(1)
-                    + " " + e.symbol() + " received" + (e.procedure() == null ? "" : " (" + e.procedure().name().toLowerCase() + " procedure)"), e.source());
+                    + " " + e.symbol() + (e.receivedOn() == null ? " submitted (date received not recorded)" : " received")
+                    + (e.procedure() == null ? "" : " (" + e.procedure().name().toLowerCase() + " procedure)"), e.source());
         }
         if (event instanceof ListOfIssuesPriorToReportingTransmittedEvent e) {
             return new FactDescription(e.transmittedOn(), "List of issues prior to reporting " + e.symbol()
