@@ -51,17 +51,28 @@ public final class ReportingSchedule {
             if (fact.legalDate() != null) {
                 schedule.extendChain(fact.legalDate().earliest());
             }
-            schedule.apply(fact);
+            schedule.applyCountingMoves(fact);
         }
         schedule.extendChain(horizon);
         return schedule.items.values().stream().map(Item::toScheduleItem).toList();
+    }
+
+    /** A fact that moves an item's due date counts once in its {@code dueRevision}, however many steps it took. */
+    private void applyCountingMoves(ReportingFact fact) {
+        Map<String, LegalDate> before = new LinkedHashMap<>();
+        items.forEach((id, item) -> before.put(id, item.due));
+        apply(fact);
+        items.forEach((id, item) -> {
+            if (before.containsKey(id) && before.get(id) != null && !Objects.equals(before.get(id), item.due)) {
+                item.dueRevision++;
+            }
+        });
     }
 
     private void apply(ReportingFact fact) {
         if (fact instanceof ReportingObligationOpenedEvent e) {
             Item initial = reportItem(ReportCoverage.single(1));
             initial.setDue(e.initialReportDue(), DueBasis.treaty(e.initialReportBasis()));
-            initial.dueRevision = 0;
         } else if (fact instanceof ReportSubmittedEvent e) {
             ensureOrdinals(e.covers().to());
             Item target = mergeOpen(e.covers());
@@ -165,7 +176,6 @@ public final class ReportingSchedule {
         Item item = reportItem(next);
         item.setDue(last.due.plusYears(rule.periodicYears()),
                 DueBasis.treaty(rule.article() + ": periodic report every " + rule.periodicYears() + " years, counted from the previous due date"));
-        item.dueRevision = 0;
     }
 
     /**
@@ -188,7 +198,6 @@ public final class ReportingSchedule {
                 if (other.due != null && (target.due == null || other.due.compareTo(target.due) > 0)) {
                     target.due = other.due;
                     target.basis = other.basis;
-                    target.dueRevision++;
                 }
                 items.remove(other.id);
             }
@@ -206,8 +215,17 @@ public final class ReportingSchedule {
         return item;
     }
 
-    /** "initial report", "combined 2nd to 4th periodic reports", or for CPED "additional information ..., no. 1". */
     private String label(ReportCoverage covers) {
+        return label(rule, covers);
+    }
+
+    /** What a report covering {@code covers} under {@code instrument} is called, as the calendar and history show it. */
+    public static String label(org.treatyregistry.core.catalogue.InstrumentCode instrument, ReportCoverage covers) {
+        return label(TreatyCatalogue.instrument(instrument).reporting(), covers);
+    }
+
+    /** "initial report", "combined 2nd to 4th periodic reports", or for CPED "additional information ..., no. 1". */
+    private static String label(ReportingRule rule, ReportCoverage covers) {
         if (rule.laterReportsName() == null || covers.to() < 2) {
             return covers.label();
         }
@@ -232,7 +250,7 @@ public final class ReportingSchedule {
         LegalDate due;
         DueBasis basis;
         ReportingProcedure procedure = ReportingProcedure.STANDARD;
-        int dueRevision = -1;
+        int dueRevision;
         String submittedSymbol;
         LegalDate submittedOn;
         String reviewSession;
@@ -250,15 +268,12 @@ public final class ReportingSchedule {
         }
 
         void setDue(LegalDate newDue, DueBasis newBasis) {
-            if (!Objects.equals(due, newDue)) {
-                dueRevision++;
-            }
             due = newDue;
             basis = newBasis;
         }
 
         ScheduleItem toScheduleItem() {
-            return new ScheduleItem(id, kind, covers, label, due, basis, procedure, Math.max(0, dueRevision),
+            return new ScheduleItem(id, kind, covers, label, due, basis, procedure, dueRevision,
                     submittedSymbol, submittedOn, reviewSession, reviewedInAbsence, concludingObservations);
         }
     }

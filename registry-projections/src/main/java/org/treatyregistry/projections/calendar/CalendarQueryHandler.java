@@ -68,6 +68,9 @@ public class CalendarQueryHandler {
     }
 
     private static boolean keep(FindCalendarQuery query, ScheduleItem item, ScheduleItem.Standing standing) {
+        if (query.kinds() != null && !query.kinds().isEmpty() && !query.kinds().contains(item.kind().name())) {
+            return false;
+        }
         if (query.statuses() != null && !query.statuses().isEmpty()) {
             if (!query.statuses().contains(standing.status().name())) {
                 return false;

@@ -14,8 +14,15 @@ import java.util.Set;
  * @param soonDays      an open item due within this many days is DUE_SOON
  * @param recordedAt    only facts recorded up to this instant ({@code null}: all); what the registry knew then
  * @param includeClosed also reviewed reports and submitted follow-up information
+ * @param kinds         keep only these kinds of item (REPORT, FOLLOW_UP); empty: all
  */
 public record FindCalendarQuery(String state, String body, String instrument, Set<String> statuses, LocalDate dueFrom,
                                 LocalDate dueTo, LocalDate asOf, int soonDays, Instant recordedAt, boolean includeClosed,
-                                int page, int size) {
+                                int page, int size, Set<String> kinds) {
+
+    public FindCalendarQuery(String state, String body, String instrument, Set<String> statuses, LocalDate dueFrom,
+                             LocalDate dueTo, LocalDate asOf, int soonDays, Instant recordedAt, boolean includeClosed,
+                             int page, int size) {
+        this(state, body, instrument, statuses, dueFrom, dueTo, asOf, soonDays, recordedAt, includeClosed, page, size, Set.of());
+    }
 }

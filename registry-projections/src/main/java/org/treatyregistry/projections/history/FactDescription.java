@@ -18,6 +18,7 @@ import org.treatyregistry.core.reporting.ReportSubmittedEvent;
 import org.treatyregistry.core.reporting.ReportingFactCorrectedEvent;
 import org.treatyregistry.core.reporting.ReportingObligationOpenedEvent;
 import org.treatyregistry.core.reporting.ReviewHeldEvent;
+import org.treatyregistry.core.reporting.ReportingSchedule;
 import org.treatyregistry.core.shared.LegalDate;
 import org.treatyregistry.core.shared.Source;
 import org.treatyregistry.core.upr.UprFactCorrectedEvent;
@@ -66,13 +67,14 @@ public record FactDescription(LegalDate legalDate, String summary, Source source
                     + " opened; initial report due " + e.initialReportDue() + " (" + e.initialReportBasis() + ")", null);
         }
         if (event instanceof ReportSubmittedEvent e) {
-            return new FactDescription(e.receivedOn(), e.covers().label().substring(0, 1).toUpperCase() + e.covers().label().substring(1)
+            String label = ReportingSchedule.label(e.instrument(), e.covers());
+            return new FactDescription(e.receivedOn(), label.substring(0, 1).toUpperCase() + label.substring(1)
                     + " " + e.symbol() + (e.receivedOn() == null ? " submitted (date received not recorded)" : " received")
                     + (e.procedure() == null ? "" : " (" + e.procedure().name().toLowerCase() + " procedure)"), e.source());
         }
         if (event instanceof ListOfIssuesPriorToReportingTransmittedEvent e) {
             return new FactDescription(e.transmittedOn(), "List of issues prior to reporting " + e.symbol()
-                    + " transmitted; reply (the " + e.covers().label() + ") due " + e.replyDue(), e.source());
+                    + " transmitted; reply (the " + ReportingSchedule.label(e.instrument(), e.covers()) + ") due " + e.replyDue(), e.source());
         }
         if (event instanceof ReviewHeldEvent e) {
             return new FactDescription(e.startedOn(), "Reviewed by the committee, " + e.session()
@@ -80,7 +82,7 @@ public record FactDescription(LegalDate legalDate, String summary, Source source
         }
         if (event instanceof ConcludingObservationsAdoptedEvent e) {
             return new FactDescription(e.adoptedOn(), "Concluding observations " + e.symbol() + " adopted"
-                    + (e.nextReport() == null ? "" : "; " + e.nextReport().covers().label() + " due " + e.nextReport().due())
+                    + (e.nextReport() == null ? "" : "; " + ReportingSchedule.label(e.instrument(), e.nextReport().covers()) + " due " + e.nextReport().due())
                     + (e.followUp().isEmpty() ? "" : "; follow-up due " + e.followUp().get(0).due()), e.source());
         }
         if (event instanceof FollowUpInformationSubmittedEvent e) {
