@@ -31,6 +31,12 @@ public class CalendarController {
         this.properties = properties;
     }
 
+    /** The filters of the calendar, shared by the JSON API and the exports. */
+    public record CalendarFilters(String state, String body, String instrument, List<String> status, List<String> kind,
+                                  LocalDate dueFrom, LocalDate dueTo, LocalDate asOf, Integer soonDays,
+                                  Instant recordedAt, boolean includeClosed) {
+    }
+
     @GetMapping("/api/calendar")
     @Operation(summary = "What is due, overdue and coming, for one state or all, with the rule or decision behind every date")
     public CalendarPage calendar(@RequestParam(required = false) String state,
@@ -38,6 +44,8 @@ public class CalendarController {
                                  @RequestParam(required = false) String instrument,
                                  @Parameter(description = "UPCOMING, DUE_SOON, OVERDUE, SUBMITTED_AWAITING_REVIEW, REVIEWED_WITHOUT_REPORT, SUBMITTED, REVIEWED, NO_DUE_DATE")
                                  @RequestParam(required = false) List<String> status,
+                                 @Parameter(description = "REPORT or FOLLOW_UP")
+                                 @RequestParam(required = false) List<String> kind,
                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueFrom,
                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueTo,
                                  @Parameter(description = "compute statuses for this day (default: today)")
@@ -49,10 +57,8 @@ public class CalendarController {
                                  @RequestParam(defaultValue = "false") boolean includeClosed,
                                  @RequestParam(defaultValue = "0") int page,
                                  @RequestParam(defaultValue = "100") int size) {
-        FindCalendarQuery query = new FindCalendarQuery(Filters.state(state), Filters.body(body), Filters.instrument(instrument),
-                Filters.statuses(status), dueFrom, dueTo, asOf, soonDays == null ? properties.dueSoonDays() : soonDays,
-                recordedAt, includeClosed, Filters.page(page), Filters.size(size));
-        return queries.query(query, ResponseTypes.instanceOf(CalendarPage.class)).join();
+        return query(new CalendarFilters(state, body, instrument, status, kind, dueFrom, dueTo, asOf, soonDays, recordedAt,
+                includeClosed), Filters.page(page), Filters.size(size));
     }
 
     @GetMapping("/api/states/{state}/calendar")
@@ -61,6 +67,7 @@ public class CalendarController {
                                       @RequestParam(required = false) String body,
                                       @RequestParam(required = false) String instrument,
                                       @RequestParam(required = false) List<String> status,
+                                      @RequestParam(required = false) List<String> kind,
                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueFrom,
                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueTo,
                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
@@ -69,6 +76,15 @@ public class CalendarController {
                                       @RequestParam(defaultValue = "false") boolean includeClosed,
                                       @RequestParam(defaultValue = "0") int page,
                                       @RequestParam(defaultValue = "100") int size) {
-        return calendar(state, body, instrument, status, dueFrom, dueTo, asOf, soonDays, recordedAt, includeClosed, page, size);
+        return calendar(state, body, instrument, status, kind, dueFrom, dueTo, asOf, soonDays, recordedAt, includeClosed, page, size);
+    }
+
+    /** One page of the calendar for these filters; the exports read every page through this too. */
+    public CalendarPage query(CalendarFilters f, int page, int size) {
+        FindCalendarQuery query = new FindCalendarQuery(Filters.state(f.state()), Filters.body(f.body()),
+                Filters.instrument(f.instrument()), Filters.statuses(f.status()), f.dueFrom(), f.dueTo(), f.asOf(),
+                f.soonDays() == null ? properties.dueSoonDays() : f.soonDays(), f.recordedAt(), f.includeClosed(),
+                page, size, Filters.kinds(f.kind()));
+        return queries.query(query, ResponseTypes.instanceOf(CalendarPage.class)).join();
     }
 }

@@ -62,6 +62,27 @@ public final class Filters {
         return result;
     }
 
+    public static Set<String> kinds(List<String> values) {
+        Set<String> result = new LinkedHashSet<>();
+        if (values == null) {
+            return result;
+        }
+        for (String value : values) {
+            for (String part : value.split(",")) {
+                if (part.isBlank()) {
+                    continue;
+                }
+                try {
+                    result.add(ScheduleItem.Kind.valueOf(part.strip().toUpperCase().replace('-', '_')).name());
+                } catch (IllegalArgumentException e) {
+                    throw RegistryException.invalid("INVALID_VALUE", "kind",
+                            "'" + part + "' is not one of " + Arrays.toString(ScheduleItem.Kind.values()));
+                }
+            }
+        }
+        return result;
+    }
+
     public static int page(int page) {
         if (page < 0) {
             throw RegistryException.invalid("INVALID_VALUE", "page", "page numbers start at 0");

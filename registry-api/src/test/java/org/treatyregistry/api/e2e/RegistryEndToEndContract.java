@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.treatyregistry.api.e2e.Problems.expectProblem;
 
 /**
  * End to end, HTTP to command to event store to projection to HTTP, on the real application. Each store (the embedded
@@ -281,18 +282,6 @@ abstract class RegistryEndToEndContract {
             Thread.sleep(100);
         }
         throw new AssertionError("import " + id + " did not finish");
-    }
-
-    static void expectProblem(Http.Response response, int status, String errorCode, String field) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        JsonNode problem = response.json();
-        assertThat(problem.path("status").asInt()).isEqualTo(status);
-        assertThat(problem.path("errorCode").asText()).as(response.body()).isEqualTo(errorCode);
-        assertThat(problem.path("detail").asText()).isNotBlank();
-        if (field != null) {
-            assertThat(problem.path("field").asText()).as(response.body()).isEqualTo(field);
-        }
     }
 
     static JsonNode item(JsonNode page, String obligationId, String itemId) {
