@@ -48,7 +48,9 @@ public class CalendarController {
                                  @RequestParam(required = false) List<String> kind,
                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueFrom,
                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueTo,
-                                 @Parameter(description = "compute statuses for this day (default: today)")
+                                 @Parameter(description = "what was legally due on this day: statuses for this day, facts with a later legal date left out (default: today)")
+                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validAt,
+                                 @Parameter(description = "the same as validAt (older name)")
                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                                  @Parameter(description = "an open item due within this many days is DUE_SOON")
                                  @RequestParam(required = false) Integer soonDays,
@@ -57,8 +59,8 @@ public class CalendarController {
                                  @RequestParam(defaultValue = "false") boolean includeClosed,
                                  @RequestParam(defaultValue = "0") int page,
                                  @RequestParam(defaultValue = "100") int size) {
-        return query(new CalendarFilters(state, body, instrument, status, kind, dueFrom, dueTo, asOf, soonDays, recordedAt,
-                includeClosed), Filters.page(page), Filters.size(size));
+        return query(new CalendarFilters(state, body, instrument, status, kind, dueFrom, dueTo, validAt != null ? validAt : asOf,
+                soonDays, recordedAt, includeClosed), Filters.page(page), Filters.size(size));
     }
 
     @GetMapping("/api/states/{state}/calendar")
@@ -70,13 +72,14 @@ public class CalendarController {
                                       @RequestParam(required = false) List<String> kind,
                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueFrom,
                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueTo,
+                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validAt,
                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                                       @RequestParam(required = false) Integer soonDays,
                                       @RequestParam(required = false) Instant recordedAt,
                                       @RequestParam(defaultValue = "false") boolean includeClosed,
                                       @RequestParam(defaultValue = "0") int page,
                                       @RequestParam(defaultValue = "100") int size) {
-        return calendar(state, body, instrument, status, kind, dueFrom, dueTo, asOf, soonDays, recordedAt, includeClosed, page, size);
+        return calendar(state, body, instrument, status, kind, dueFrom, dueTo, validAt, asOf, soonDays, recordedAt, includeClosed, page, size);
     }
 
     /** One page of the calendar for these filters; the exports read every page through this too. */

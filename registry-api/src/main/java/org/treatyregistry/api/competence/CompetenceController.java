@@ -1,6 +1,10 @@
 package org.treatyregistry.api.competence;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.springframework.format.annotation.DateTimeFormat;
+import java.time.Instant;
+import java.time.LocalDate;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -26,16 +30,22 @@ public class CompetenceController {
     @Operation(summary = "Which treaty bodies can receive communications concerning a state, since when, on what basis")
     public CompetenceRecognitionList competences(@RequestParam(required = false) String state,
                                                  @RequestParam(required = false) String body,
-                                                 @RequestParam(required = false) String mechanism) {
-        return queries.query(new FindCompetenceRecognitionsQuery(Filters.state(state), Filters.body(body), Filters.mechanism(mechanism)),
-                ResponseTypes.instanceOf(CompetenceRecognitionList.class)).join();
+                                                 @RequestParam(required = false) String mechanism,
+                                                 @Parameter(description = "the recognitions in force on this day")
+                                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validAt,
+                                                 @Parameter(description = "what the registry had recorded by this instant (ISO-8601)")
+                                                 @RequestParam(required = false) Instant recordedAt) {
+        return queries.query(new FindCompetenceRecognitionsQuery(Filters.state(state), Filters.body(body), Filters.mechanism(mechanism),
+                validAt, recordedAt), ResponseTypes.instanceOf(CompetenceRecognitionList.class)).join();
     }
 
     @GetMapping("/api/states/{state}/competences")
     @Operation(summary = "One state's competence recognitions")
     public CompetenceRecognitionList stateCompetences(@PathVariable String state,
                                                       @RequestParam(required = false) String body,
-                                                      @RequestParam(required = false) String mechanism) {
-        return competences(state, body, mechanism);
+                                                      @RequestParam(required = false) String mechanism,
+                                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validAt,
+                                                      @RequestParam(required = false) Instant recordedAt) {
+        return competences(state, body, mechanism, validAt, recordedAt);
     }
 }

@@ -48,6 +48,7 @@ public class AxonConfig {
     @Bean
     public CorrelationDataProvider recordedByCorrelation() {
         return new SimpleCorrelationDataProvider(Projections.RECORDED_BY, "importBatch", "requestId");
+        // sourceSymbol and sourceLocator are not correlated: a policy's command has no document of its own
     }
 
     @Bean

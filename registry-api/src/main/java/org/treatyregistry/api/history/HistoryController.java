@@ -1,6 +1,7 @@
 package org.treatyregistry.api.history;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -34,11 +35,14 @@ public class HistoryController {
                                @RequestParam(required = false) String eventType,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate legalFrom,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate legalTo,
+                               @Parameter(description = "facts that had happened by this day (legal date); the same as legalTo")
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validAt,
+                               @Parameter(description = "what the registry had recorded by this instant (ISO-8601)")
                                @RequestParam(required = false) Instant recordedAt,
                                @RequestParam(defaultValue = "0") int page,
                                @RequestParam(defaultValue = "100") int size) {
         FindHistoryQuery query = new FindHistoryQuery(Filters.state(state), Filters.body(body), Filters.instrument(instrument),
-                eventType == null || eventType.isBlank() ? null : eventType, legalFrom, legalTo, recordedAt,
+                eventType == null || eventType.isBlank() ? null : eventType, legalFrom, validAt != null ? validAt : legalTo, recordedAt,
                 Filters.page(page), Filters.size(size));
         return queries.query(query, ResponseTypes.instanceOf(HistoryPage.class)).join();
     }
@@ -51,9 +55,10 @@ public class HistoryController {
                                     @RequestParam(required = false) String eventType,
                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate legalFrom,
                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate legalTo,
+                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validAt,
                                     @RequestParam(required = false) Instant recordedAt,
                                     @RequestParam(defaultValue = "0") int page,
                                     @RequestParam(defaultValue = "100") int size) {
-        return history(state, body, instrument, eventType, legalFrom, legalTo, recordedAt, page, size);
+        return history(state, body, instrument, eventType, legalFrom, legalTo, validAt, recordedAt, page, size);
     }
 }

@@ -1,6 +1,10 @@
 package org.treatyregistry.api.ratification;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.springframework.format.annotation.DateTimeFormat;
+import java.time.Instant;
+import java.time.LocalDate;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -26,16 +30,22 @@ public class RatificationController {
     @Operation(summary = "States × instruments: action, deposit, entry into force and its basis, reservations")
     public RatificationStatusList ratifications(@RequestParam(required = false) String state,
                                                 @RequestParam(required = false) String instrument,
-                                                @RequestParam(required = false) String body) {
-        return queries.query(new FindRatificationStatusQuery(Filters.state(state), Filters.instrument(instrument), Filters.body(body)),
-                ResponseTypes.instanceOf(RatificationStatusList.class)).join();
+                                                @RequestParam(required = false) String body,
+                                                @Parameter(description = "the standing in law on this day")
+                                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validAt,
+                                                @Parameter(description = "what the registry had recorded by this instant (ISO-8601)")
+                                                @RequestParam(required = false) Instant recordedAt) {
+        return queries.query(new FindRatificationStatusQuery(Filters.state(state), Filters.instrument(instrument), Filters.body(body),
+                validAt, recordedAt), ResponseTypes.instanceOf(RatificationStatusList.class)).join();
     }
 
     @GetMapping("/api/states/{state}/ratifications")
     @Operation(summary = "One state's ratification status")
     public RatificationStatusList stateRatifications(@PathVariable String state,
                                                      @RequestParam(required = false) String instrument,
-                                                     @RequestParam(required = false) String body) {
-        return ratifications(state, instrument, body);
+                                                     @RequestParam(required = false) String body,
+                                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validAt,
+                                                     @RequestParam(required = false) Instant recordedAt) {
+        return ratifications(state, instrument, body, validAt, recordedAt);
     }
 }

@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
 import org.treatyregistry.core.shared.CommandOutcome;
+import org.treatyregistry.core.shared.Source;
 import org.treatyregistry.projections.Projections;
 
 import java.util.HashMap;
@@ -19,12 +20,36 @@ public class Recorder {
         this.gateway = gateway;
     }
 
+    private static java.util.Optional<Source> sourceOf(Object command) {
+        if (command.getClass().isRecord()) {
+            for (java.lang.reflect.RecordComponent c : command.getClass().getRecordComponents()) {
+                if (c.getType() == Source.class) {
+                    try {
+                        return java.util.Optional.ofNullable((Source) c.getAccessor().invoke(command));
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public CommandOutcome record(Object command, String recordedBy, String importBatch) {
         Map<String, Object> meta = new HashMap<>();
         meta.put(Projections.RECORDED_BY, recordedBy);
         if (importBatch != null) {
             meta.put("importBatch", importBatch);
         }
+        // the source travels in the metadata too, so provenance reads the same for every event, whatever its payload
+        sourceOf(command).ifPresent(source -> {
+            if (source.symbol() != null) {
+                meta.put("sourceSymbol", source.symbol());
+            }
+            if (source.locator() != null) {
+                meta.put("sourceLocator", source.locator());
+            }
+        });
         return gateway.sendAndWait(command, MetaData.from(meta));
     }
 }

@@ -12,6 +12,7 @@ import org.treatyregistry.projections.facts.FactRepository;
 import org.treatyregistry.projections.facts.StoredFact;
 import org.treatyregistry.projections.facts.StreamReadModel;
 import org.treatyregistry.projections.facts.StreamType;
+import org.treatyregistry.projections.facts.ValidTime;
 import org.treatyregistry.projections.ratification.RatificationStatusReadModel;
 
 import java.sql.Timestamp;
@@ -37,7 +38,18 @@ public class CompetenceReadModel implements StreamReadModel {
 
     @Override
     public void refresh(String streamId, String state, List<StoredFact> stream) {
-        List<CompetenceFact> effective = facts.effective(stream, CompetenceFact.class);
+        CompetenceRecognitionView v = view(streamId, facts.effective(stream, CompetenceFact.class));
+        jdbc.update("DELETE FROM competence_status WHERE recognition_id = ?", streamId);
+        jdbc.update("""
+                INSERT INTO competence_status (recognition_id, state_code, body, mechanism, basis, acceptance_mode, status,
+                    effective_from, declared_on, withdrawn_on, source, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, streamId, v.state(), v.body(), v.mechanism(), v.basis(), v.acceptanceMode(), v.status(), v.effectiveFrom(),
+                v.declaredOn(), v.withdrawnOn(), v.source(), Timestamp.from(stream.get(stream.size() - 1).recordedAt()));
+    }
+
+    /** A recognition's standing from its effective facts: the same computation for the table and the as-of views. */
+    static CompetenceRecognitionView view(String streamId, List<CompetenceFact> effective) {
         CompetenceState s = CompetenceState.of(effective);
         String[] parts = streamId.split(":");
         String basis = s.recognition() == null ? "" : s.recognition().instrument() + " " + s.recognition().article();
@@ -48,17 +60,12 @@ public class CompetenceReadModel implements StreamReadModel {
             mode = "AUTOMATIC_UNLESS_OPTED_OUT";
         }
         CompetenceFact last = effective.get(effective.size() - 1);
-        jdbc.update("DELETE FROM competence_status WHERE recognition_id = ?", streamId);
-        jdbc.update("""
-                INSERT INTO competence_status (recognition_id, state_code, body, mechanism, basis, acceptance_mode, status,
-                    effective_from, declared_on, withdrawn_on, source, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, streamId, state, parts[2], parts[3], basis, mode, status,
+        return new CompetenceRecognitionView(parts[1], parts[2], TreatyCatalogue.bodyName(TreatyBodyCode.of(parts[2])), parts[3],
+                basis, mode, status,
                 s.recognition() == null ? null : text(s.recognition().effectiveFrom()),
                 s.recognition() != null ? text(s.recognition().declaredOn()) : s.optOut() == null ? null : text(s.optOut().declaredOn()),
                 s.withdrawal() == null ? null : text(s.withdrawal().withdrawnOn()),
-                RatificationStatusReadModel.describe(last.source()).orElse(""),
-                Timestamp.from(stream.get(stream.size() - 1).recordedAt()));
+                RatificationStatusReadModel.describe(last.source()).orElse(""));
     }
 
     @Override
@@ -68,6 +75,21 @@ public class CompetenceReadModel implements StreamReadModel {
 
     @QueryHandler
     public CompetenceRecognitionList handle(FindCompetenceRecognitionsQuery query) {
+        if (query.asOf()) {
+            List<CompetenceRecognitionView> items = new ArrayList<>();
+            facts.streams(StreamType.COMPETENCE, query.state(), query.recordedAt()).forEach((streamId, rows) -> {
+                List<CompetenceFact> effective = ValidTime.upTo(facts.effective(rows, CompetenceFact.class), query.validAt());
+                if (!effective.isEmpty()) {
+                    CompetenceRecognitionView v = view(streamId, effective);
+                    if ((query.body() == null || query.body().equals(v.body())) && (query.mechanism() == null || query.mechanism().equals(v.mechanism()))) {
+                        items.add(v);
+                    }
+                }
+            });
+            items.sort(java.util.Comparator.comparing(CompetenceRecognitionView::state).thenComparing(CompetenceRecognitionView::body)
+                    .thenComparing(CompetenceRecognitionView::mechanism));
+            return new CompetenceRecognitionList(items);
+        }
         StringBuilder sql = new StringBuilder("SELECT * FROM competence_status WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         if (query.state() != null) {

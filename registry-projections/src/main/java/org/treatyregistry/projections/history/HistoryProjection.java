@@ -43,7 +43,7 @@ public class HistoryProjection {
 
     @EventHandler
     void on(Object payload, DomainEventMessage<?> message, TrackingToken token, @org.axonframework.eventhandling.Timestamp Instant recordedAt,
-            @MetaDataValue(Projections.RECORDED_BY) String recordedBy) {
+            @MetaDataValue(Projections.RECORDED_BY) String recordedBy, @MetaDataValue("importBatch") String importBatch) {
         ClassifiedFact.of(payload).ifPresent(fact -> {
             long position = token.position().orElseThrow(() -> new IllegalStateException("no global position in " + token));
             FactDescription description = FactDescription.of(payload);
@@ -62,8 +62,8 @@ public class HistoryProjection {
             jdbc.update("""
                     INSERT INTO history_entry (global_index, stream_id, stream_type, sequence_number, state_code, body, instrument,
                         event_type, legal_date, legal_date_precision, summary, recorded_at, recorded_by, source_symbol,
-                        source_locator, source_note, corrects_seq, correction_reason, payload)
-                    SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                        source_locator, source_note, corrects_seq, correction_reason, payload, import_batch)
+                    SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
                     WHERE NOT EXISTS (SELECT 1 FROM history_entry WHERE global_index = ?)
                     """, position, message.getAggregateIdentifier(), fact.streamType().name(), message.getSequenceNumber(),
                     fact.state().value(), body, instrument, payload.getClass().getSimpleName(),
@@ -73,7 +73,7 @@ public class HistoryProjection {
                     description.source() == null ? null : description.source().symbol(),
                     description.source() == null ? null : description.source().locator(),
                     description.source() == null ? null : description.source().note(),
-                    fact.correctsSequence(), reasonOf(payload), Json.write(json, payload), position);
+                    fact.correctsSequence(), reasonOf(payload), Json.write(json, payload), importBatch, position);
         });
     }
 
@@ -112,7 +112,7 @@ public class HistoryProjection {
                 rs.getString("legal_date"), rs.getString("legal_date_precision"), rs.getString("summary"),
                 rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"), rs.getString("source_symbol"),
                 rs.getString("source_locator"), rs.getString("source_note"), (Long) rs.getObject("corrects_seq", Long.class),
-                rs.getString("correction_reason")), args.toArray());
+                rs.getString("correction_reason"), rs.getString("import_batch")), args.toArray());
         List<HistoryEntry> filtered = all.stream().filter(e -> inLegalRange(e, query)).toList();
         int size = Math.max(1, Math.min(query.size(), 1000));
         int from = Math.min(filtered.size(), Math.max(0, query.page()) * size);

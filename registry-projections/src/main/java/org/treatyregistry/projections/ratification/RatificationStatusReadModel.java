@@ -17,6 +17,7 @@ import org.treatyregistry.projections.facts.Json;
 import org.treatyregistry.projections.facts.StoredFact;
 import org.treatyregistry.projections.facts.StreamReadModel;
 import org.treatyregistry.projections.facts.StreamType;
+import org.treatyregistry.projections.facts.ValidTime;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -50,7 +51,20 @@ public class RatificationStatusReadModel implements StreamReadModel {
 
     @Override
     public void refresh(String streamId, String state, List<StoredFact> stream) {
-        List<ParticipationFact> effective = facts.effective(stream, ParticipationFact.class);
+        RatificationStatus s = status(streamId, facts.effective(stream, ParticipationFact.class));
+        jdbc.update("DELETE FROM participation_status WHERE participation_id = ?", streamId);
+        jdbc.update("""
+                INSERT INTO participation_status (participation_id, state_code, instrument, body, signed_on, consent_action,
+                    deposited_on, entry_into_force, entry_into_force_basis, denounced_on, denunciation_effective,
+                    reservations, sources, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, streamId, s.state(), s.instrument(), s.body(), s.signedOn(), s.action(), s.depositedOn(), s.entryIntoForce(),
+                s.entryIntoForceBasis(), s.denouncedOn(), s.denunciationEffective(), Json.write(json, s.reservations()),
+                Json.write(json, s.sources()), Timestamp.from(stream.get(stream.size() - 1).recordedAt()));
+    }
+
+    /** A participation's standing from its effective facts: the same computation for the table and the as-of views. */
+    static RatificationStatus status(String streamId, List<ParticipationFact> effective) {
         ParticipationState s = ParticipationState.of(effective);
         InstrumentCode instrument = InstrumentCode.of(streamId.substring(streamId.lastIndexOf(':') + 1));
         InstrumentDefinition definition = TreatyCatalogue.instrument(instrument);
@@ -58,22 +72,17 @@ public class RatificationStatusReadModel implements StreamReadModel {
                 .map(r -> new ReservationView(r.reference(), r.kind().name(), r.article(), r.text(), text(r.madeOn()))).toList();
         LinkedHashSet<String> sources = new LinkedHashSet<>();
         effective.forEach(f -> describe(f.source()).ifPresent(sources::add));
-        jdbc.update("DELETE FROM participation_status WHERE participation_id = ?", streamId);
-        jdbc.update("""
-                INSERT INTO participation_status (participation_id, state_code, instrument, body, signed_on, consent_action,
-                    deposited_on, entry_into_force, entry_into_force_basis, denounced_on, denunciation_effective,
-                    reservations, sources, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, streamId, state, instrument.value(), definition.body().value(),
+        String state = streamId.split(":")[1];
+        return new RatificationStatus(state, instrument.value(), definition.title(), definition.body().value(),
                 s.signature() == null ? null : text(s.signature().signedOn()),
                 s.ratification() == null ? null : s.ratification().action().name(),
                 s.ratification() == null ? null : text(s.ratification().depositedOn()),
                 s.ratification() == null ? null : text(s.ratification().entryIntoForce()),
                 s.ratification() == null ? null : s.ratification().entryIntoForceBasis(),
+                s.isParty(),
                 s.denunciation() == null ? null : text(s.denunciation().notifiedOn()),
                 s.denunciation() == null ? null : text(s.denunciation().effectiveOn()),
-                Json.write(json, reservations), Json.write(json, new ArrayList<>(sources)),
-                Timestamp.from(stream.get(stream.size() - 1).recordedAt()));
+                reservations, new ArrayList<>(sources));
     }
 
     @Override
@@ -83,6 +92,21 @@ public class RatificationStatusReadModel implements StreamReadModel {
 
     @QueryHandler
     public RatificationStatusList handle(FindRatificationStatusQuery query) {
+        if (query.asOf()) {
+            List<RatificationStatus> items = new ArrayList<>();
+            facts.streams(StreamType.PARTICIPATION, query.state(), query.recordedAt()).forEach((streamId, rows) -> {
+                List<ParticipationFact> effective = ValidTime.upTo(facts.effective(rows, ParticipationFact.class), query.validAt());
+                if (!effective.isEmpty()) {
+                    RatificationStatus status = status(streamId, effective);
+                    if ((query.instrument() == null || query.instrument().equals(status.instrument()))
+                            && (query.body() == null || query.body().equals(status.body()))) {
+                        items.add(status);
+                    }
+                }
+            });
+            items.sort(java.util.Comparator.comparing(RatificationStatus::state).thenComparing(RatificationStatus::instrument));
+            return new RatificationStatusList(items);
+        }
         StringBuilder sql = new StringBuilder("SELECT * FROM participation_status WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         if (query.state() != null) {

@@ -1,0 +1,81 @@
+package org.treatyregistry.api.audit;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+
+/** Recomputes the hash chain over the event store and reports the first event whose stored content no longer matches. */
+@Service
+public class ChainVerifier {
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public ChainVerifier(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public ChainVerification verify() {
+        return jdbc.execute((Connection c) -> {
+            try (PreparedStatement events = c.prepareStatement("SELECT " + StoredEvent.COLUMNS + " FROM domain_event_entry ORDER BY global_index");
+                 PreparedStatement links = c.prepareStatement("SELECT global_index, event_identifier, previous_hash, hash FROM event_chain ORDER BY global_index")) {
+                events.setFetchSize(500);
+                links.setFetchSize(500);
+                try (ResultSet e = events.executeQuery(); ResultSet l = links.executeQuery()) {
+                    return walk(e, l);
+                }
+            }
+        });
+    }
+
+    private ChainVerification walk(ResultSet events, ResultSet links) throws SQLException {
+        String previous = EventHash.GENESIS;
+        long checked = 0;
+        boolean hasEvent = events.next();
+        boolean hasLink = links.next();
+        while (hasEvent || hasLink) {
+            long eventIndex = hasEvent ? events.getLong("global_index") : Long.MAX_VALUE;
+            long linkIndex = hasLink ? links.getLong("global_index") : Long.MAX_VALUE;
+            if (linkIndex < eventIndex) {
+                return broken(checked, previous, linkIndex, "MISSING",
+                        "event " + links.getString("event_identifier") + " at position " + linkIndex + " was linked but is no longer in the store");
+            }
+            if (eventIndex < linkIndex) {
+                return broken(checked, previous, eventIndex, "UNCHAINED",
+                        "event " + events.getString("event_identifier") + " at position " + eventIndex + " is in no link of the chain");
+            }
+            StoredEvent event = StoredEvent.read(events);
+            if (!links.getString("previous_hash").equals(previous)) {
+                return broken(checked, previous, eventIndex, "BROKEN_LINK",
+                        "the link at position " + eventIndex + " does not follow from the link before it");
+            }
+            if (!links.getString("event_identifier").equals(event.eventIdentifier())) {
+                return broken(checked, previous, eventIndex, "REPLACED", "position " + eventIndex + " was linked to event "
+                        + links.getString("event_identifier") + " but holds event " + event.eventIdentifier());
+            }
+            String expected = EventHash.of(previous, event);
+            if (!expected.equals(links.getString("hash"))) {
+                return broken(checked, previous, eventIndex, "ALTERED", "event " + event.eventIdentifier() + " at position " + eventIndex
+                        + " (" + event.aggregateIdentifier() + " #" + event.sequenceNumber() + ", " + event.payloadType()
+                        + ") differs from what was hashed when it was appended");
+            }
+            previous = expected;
+            checked++;
+            hasEvent = events.next();
+            hasLink = links.next();
+        }
+        return new ChainVerification(true, checked, previous, null, null, "every event matches the chain", clock.instant());
+    }
+
+    private ChainVerification broken(long checked, String previous, long at, String problem, String detail) {
+        return new ChainVerification(false, checked, previous, at, problem, detail, clock.instant());
+    }
+}

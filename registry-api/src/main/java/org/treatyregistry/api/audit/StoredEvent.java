@@ -1,0 +1,28 @@
+package org.treatyregistry.api.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** An event as the JDBC event store holds it: the exact stored bytes, which the hash chain covers. */
+public record StoredEvent(long globalIndex, String eventIdentifier, String aggregateIdentifier, long sequenceNumber,
+                          String aggregateType, String timeStamp, String payloadType, String payloadRevision,
+                          byte[] payload, byte[] metaData) {
+
+    static final String COLUMNS = "global_index, event_identifier, aggregate_identifier, sequence_number, type, time_stamp, "
+            + "payload_type, payload_revision, payload, meta_data";
+
+    static StoredEvent read(ResultSet rs) throws SQLException {
+        return new StoredEvent(rs.getLong("global_index"), rs.getString("event_identifier"), rs.getString("aggregate_identifier"),
+                rs.getLong("sequence_number"), rs.getString("type"), rs.getString("time_stamp"), rs.getString("payload_type"),
+                rs.getString("payload_revision"), rs.getBytes("payload"), rs.getBytes("meta_data"));
+    }
+
+    public String payloadText() {
+        return new String(payload, StandardCharsets.UTF_8);
+    }
+
+    public String metaDataText() {
+        return metaData == null ? null : new String(metaData, StandardCharsets.UTF_8);
+    }
+}
