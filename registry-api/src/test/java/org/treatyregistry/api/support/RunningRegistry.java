@@ -2,12 +2,16 @@ package org.treatyregistry.api.support;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.treatyregistry.api.RegistryApplication;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,6 +22,7 @@ import java.util.Map;
 public final class RunningRegistry implements AutoCloseable {
 
     private final Map<String, Object> properties;
+    private final List<ApplicationContextInitializer<ConfigurableApplicationContext>> initializers = new ArrayList<>();
     private ConfigurableApplicationContext context;
 
     private RunningRegistry(Map<String, Object> properties) {
@@ -47,10 +52,28 @@ public final class RunningRegistry implements AutoCloseable {
         return p;
     }
 
+    /** One more property (a command-line argument) for the next start. */
+    public RunningRegistry with(String key, Object value) {
+        properties.put(key, value);
+        return this;
+    }
+
+    /**
+     * Adds this instance as a bean that wins over the application's own bean of the type (it is {@code @Primary}),
+     * kept across restarts: for example a clock the test moves.
+     */
+    public <T> RunningRegistry withPrimaryBean(String name, Class<T> type, T instance) {
+        initializers.add(context -> ((GenericApplicationContext) context).registerBean(name, type, () -> instance,
+                definition -> definition.setPrimary(true)));
+        return this;
+    }
+
     public RunningRegistry start() {
         // command-line arguments, as a user passes them: they outrank application.yml and its profiles
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        context = new SpringApplicationBuilder(RegistryApplication.class).run(args);
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(RegistryApplication.class);
+        initializers.forEach(builder::initializers);
+        context = builder.run(args);
         return this;
     }
 
