@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
 import org.treatyregistry.core.shared.CommandOutcome;
+import org.treatyregistry.core.shared.ExpectedVersion;
 import org.treatyregistry.core.shared.Source;
 import org.treatyregistry.projections.Projections;
 
@@ -36,7 +37,15 @@ public class Recorder {
     }
 
     public CommandOutcome record(Object command, String recordedBy, String importBatch) {
+        return record(command, recordedBy, importBatch, null);
+    }
+
+    /** @param expectedVersion the version of the record the client last saw; the command is refused if it moved on */
+    public CommandOutcome record(Object command, String recordedBy, String importBatch, Long expectedVersion) {
         Map<String, Object> meta = new HashMap<>();
+        if (expectedVersion != null) {
+            meta.put(ExpectedVersion.METADATA_KEY, expectedVersion);
+        }
         meta.put(Projections.RECORDED_BY, recordedBy);
         if (importBatch != null) {
             meta.put("importBatch", importBatch);

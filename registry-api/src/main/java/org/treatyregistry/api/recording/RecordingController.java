@@ -36,27 +36,52 @@ import org.treatyregistry.core.upr.CorrectUprFactCommand;
 import org.treatyregistry.core.upr.RecordUprMidTermReportCommand;
 import org.treatyregistry.core.upr.RecordUprReviewCommand;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.treatyregistry.core.shared.RegistryException;
+import org.treatyregistry.projections.facts.FindStreamVersionQuery;
+import org.treatyregistry.projections.facts.Json;
+import org.treatyregistry.projections.facts.StreamVersion;
+
 import java.security.Principal;
+import java.util.Optional;
 import java.time.Duration;
 import java.util.Map;
 
 /**
  * One endpoint per domain action. The state (and instrument, body, mechanism) come from the address; the body holds
  * the rest of the command's fields. 201 when the fact is recorded, 200 when an identical fact was already recorded.
+ * Optional headers: {@code Idempotency-Key} (a retry returns the first answer) and {@code If-Match: "version"} (refused
+ * with 409 and the current version if the record changed since).
  */
 @RestController
 @RequestMapping(path = "/api/states/{state}", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Recording facts")
 public class RecordingController {
 
+    /** A client's id for a request: a retry with the same key returns the first answer and records nothing twice. */
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     private final CommandBinder binder;
     private final Recorder recorder;
     private final ProjectionAdmin projections;
+    private final IdempotentRequests requests;
+    private final QueryGateway queries;
+    private final ObjectMapper json;
 
-    public RecordingController(CommandBinder binder, Recorder recorder, ProjectionAdmin projections) {
+    public RecordingController(CommandBinder binder, Recorder recorder, ProjectionAdmin projections, IdempotentRequests requests,
+                               QueryGateway queries, ObjectMapper json) {
         this.binder = binder;
         this.recorder = recorder;
         this.projections = projections;
+        this.requests = requests;
+        this.queries = queries;
+        this.json = json;
     }
 
     @PostMapping("/participations/{instrument}/signature")
@@ -204,11 +229,74 @@ public class RecordingController {
     }
 
     private ResponseEntity<RecordingResult> record(FactKind kind, ObjectNode body, Map<String, String> context, Principal user) {
+        HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+        String recordedBy = user == null ? "anonymous" : user.getName();
+        String key = request.getHeader(IDEMPOTENCY_KEY);
+        if (key == null) {
+            return execute(kind, body, context, recordedBy, request);
+        }
+        if (key.isBlank() || key.length() > 200) {
+            throw RegistryException.invalid("INVALID_IDEMPOTENCY_KEY", IDEMPOTENCY_KEY, "an Idempotency-Key is 1 to 200 characters");
+        }
+        String scoped = recordedBy + "\u001f" + key;
+        String fingerprint = fingerprint(recordedBy, kind, context, body);
+        Optional<IdempotentRequests.Stored> first = requests.reserveOrAwait(scoped, fingerprint);
+        if (first.isPresent()) {
+            return replay(first.get(), fingerprint);
+        }
+        try {
+            ResponseEntity<RecordingResult> answer = execute(kind, body, context, recordedBy, request);
+            requests.complete(scoped, answer.getStatusCode().value(), Json.write(json, answer.getBody()));
+            return answer;
+        } catch (RuntimeException e) {
+            requests.release(scoped);
+            throw e;
+        }
+    }
+
+    private ResponseEntity<RecordingResult> execute(FactKind kind, ObjectNode body, Map<String, String> context, String recordedBy,
+                                                    HttpServletRequest request) {
         Object command = binder.bind(kind, body, context);
-        CommandOutcome outcome = recorder.record(command, user == null ? "anonymous" : user.getName(), null);
+        CommandOutcome outcome = recorder.record(command, recordedBy, null, expectedVersion(request.getHeader(HttpHeaders.IF_MATCH)));
         // read-your-writes: answer once the calendar shows the change, within a bounded wait
         boolean projected = projections.awaitCaughtUp(Duration.ofSeconds(5));
+        Long version = projected ? queries.query(new FindStreamVersionQuery(outcome.aggregateId()),
+                ResponseTypes.instanceOf(StreamVersion.class)).join().version() : null;
         HttpStatus status = outcome.result() == CommandOutcome.Result.RECORDED ? HttpStatus.CREATED : HttpStatus.OK;
-        return ResponseEntity.status(status).body(new RecordingResult(outcome.aggregateId(), outcome.result().name(), projected));
+        RecordingResult result = new RecordingResult(outcome.aggregateId(), outcome.result().name(), projected, version);
+        return ResponseEntity.status(status).eTag(version == null ? null : "\"" + version + "\"").body(result);
+    }
+
+    private ResponseEntity<RecordingResult> replay(IdempotentRequests.Stored first, String fingerprint) {
+        if (!first.fingerprint().equals(fingerprint)) {
+            throw RegistryException.conflict("IDEMPOTENCY_KEY_REUSED", IDEMPOTENCY_KEY,
+                    "this Idempotency-Key was used for a different request; use a new key for a new request");
+        }
+        RecordingResult result = Json.read(json, first.response(), new com.fasterxml.jackson.core.type.TypeReference<RecordingResult>() {
+        });
+        return ResponseEntity.status(first.status()).header("Idempotent-Replayed", "true")
+                .eTag(result.version() == null ? null : "\"" + result.version() + "\"").body(result);
+    }
+
+    private static Long expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        String v = ifMatch.strip().replace("W/", "").replace("\"", "");
+        try {
+            return Long.valueOf(v);
+        } catch (NumberFormatException e) {
+            throw RegistryException.invalid("INVALID_VERSION", HttpHeaders.IF_MATCH, "If-Match carries the record's version, e.g. \"3\"");
+        }
+    }
+
+    private String fingerprint(String user, FactKind kind, Map<String, String> context, ObjectNode body) {
+        String text = user + "|" + kind + "|" + new java.util.TreeMap<>(context) + "|" + Json.write(json, body);
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -62,6 +63,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         p.setTitle("Not found");
         p.setType(URI.create("urn:treaty-registry:problem:NOT_FOUND"));
         p.setProperty("errorCode", "NOT_FOUND");
+        return p;
+    }
+
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    public ProblemDetail versionConflict(ConflictingAggregateVersionException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getAggregateIdentifier() + " is at version "
+                + e.getActualVersion() + ", not " + e.getExpectedVersion() + ": someone changed it since you read it; read it again");
+        p.setTitle("Version conflict");
+        p.setType(URI.create("urn:treaty-registry:problem:VERSION_CONFLICT"));
+        p.setProperty("errorCode", "VERSION_CONFLICT");
+        p.setProperty("field", "If-Match");
+        p.setProperty("expectedVersion", e.getExpectedVersion());
+        p.setProperty("currentVersion", e.getActualVersion());
         return p;
     }
 

@@ -14,7 +14,17 @@ import java.time.Duration;
 /** A plain HTTP client for the registry under test: real requests over loopback, JSON answers. */
 public final class Http {
 
-    public record Response(int status, String body, String contentType) {
+    public record Response(int status, String body, String contentType, java.util.Map<String, String> headers) {
+
+        public Response(int status, String body, String contentType) {
+            this(status, body, contentType, java.util.Map.of());
+        }
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(java.util.Map.Entry::getValue)
+                    .findFirst().orElse(null);
+        }
+
         public JsonNode json() {
             try {
                 return MAPPER.readTree(body);
@@ -61,6 +71,14 @@ public final class Http {
         return post(path, json, "application/json");
     }
 
+    /** A JSON POST with extra request headers (Idempotency-Key, If-Match). */
+    public Response post(String path, String json, java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     public Response post(String path, String body, String contentType) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
@@ -69,7 +87,9 @@ public final class Http {
     private Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""));
+            java.util.Map<String, String> headers = new java.util.HashMap<>();
+            response.headers().map().forEach((name, values) -> headers.put(name, values.get(0)));
+            return new Response(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""), headers);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

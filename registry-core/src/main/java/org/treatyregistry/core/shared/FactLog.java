@@ -16,6 +16,11 @@ public final class FactLog<F> {
     private final TreeMap<Long, F> facts = new TreeMap<>();
     private long nextSequence;
 
+    /** The sequence number of the stream's last event: its version (-1 before the first). */
+    public long version() {
+        return nextSequence - 1;
+    }
+
     /** Records a fact carried by the stream's next event. */
     public void record(F fact) {
         facts.put(nextSequence++, fact);

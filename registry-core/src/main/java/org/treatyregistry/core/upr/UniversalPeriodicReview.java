@@ -1,6 +1,10 @@
 package org.treatyregistry.core.upr;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.treatyregistry.core.shared.ExpectedVersion;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -24,6 +28,12 @@ public class UniversalPeriodicReview {
 
     protected UniversalPeriodicReview() {
         // for Axon
+    }
+
+    @CommandHandlerInterceptor
+    Object checkExpectedVersion(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        ExpectedVersion.check(uprId, facts.version(), command);
+        return chain.proceed();
     }
 
     @CommandHandler
