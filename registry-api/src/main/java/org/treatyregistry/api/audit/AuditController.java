@@ -2,6 +2,7 @@ package org.treatyregistry.api.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -25,6 +26,8 @@ import java.time.LocalDate;
 import java.util.Map;
 
 @RestController
+// reads and writes the JDBC event store's tables: with Axon Server, config.AxonServerAuditEndpoints answers instead
+@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
 @Tag(name = "Audit")
 public class AuditController {
 

@@ -2,6 +2,7 @@ package org.treatyregistry.api.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Service;
 import org.treatyregistry.api.calendar.CalendarController;
 import org.treatyregistry.api.calendar.CalendarController.CalendarFilters;
@@ -32,6 +33,8 @@ import java.util.zip.ZipOutputStream;
  * Lines, with their chain links), the verification of the whole chain, an offline verifier, and a SHA-256 manifest.
  */
 @Service
+// reads and writes the JDBC event store's tables: with Axon Server, config.AxonServerAuditEndpoints answers instead
+@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
 public class AuditPack {
 
     private final CalendarController calendar;

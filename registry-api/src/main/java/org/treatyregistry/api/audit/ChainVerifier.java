@@ -1,5 +1,6 @@
 package org.treatyregistry.api.audit;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,6 +13,8 @@ import java.time.Clock;
 
 /** Recomputes the hash chain over the event store and reports the first event whose stored content no longer matches. */
 @Service
+// reads and writes the JDBC event store's tables: with Axon Server, config.AxonServerAuditEndpoints answers instead
+@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
 public class ChainVerifier {
 
     private final JdbcTemplate jdbc;

@@ -12,6 +12,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.treatyregistry.core.shared.RegistryException;
@@ -32,6 +33,8 @@ import java.util.Map;
  * into an empty store reproduces the registry: the events keep their identifiers, sequence numbers and timestamps.
  */
 @Service
+// reads and writes the JDBC event store's tables: with Axon Server, config.AxonServerAuditEndpoints answers instead
+@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
 public class EventLog {
 
     private static final int IMPORT_BATCH = 500;
