@@ -4,12 +4,16 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Service;
 import org.treatyregistry.projections.Projections;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,12 +25,14 @@ public class ProjectionAdmin {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
-    private final TokenStore tokenStore;
+    private final JdbcTemplate jdbc;
+    private final Serializer serializer;
 
-    public ProjectionAdmin(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokenStore) {
+    public ProjectionAdmin(EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc, Serializer serializer) {
         this.processing = processing;
         this.eventStore = eventStore;
-        this.tokenStore = tokenStore;
+        this.jdbc = jdbc;
+        this.serializer = serializer;
     }
 
     public synchronized ProjectionStatus rebuild() {
@@ -43,7 +49,7 @@ public class ProjectionAdmin {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             Map<Integer, EventTrackerStatus> segments = processor().processingStatus();
-            if (!segments.isEmpty() && allSegmentsClaimed(segments)) {
+            if (!segments.isEmpty()) {
                 return;
             }
             try {
@@ -58,19 +64,21 @@ public class ProjectionAdmin {
     public ProjectionStatus status() {
         StreamingEventProcessor processor = processor();
         long head = head();
-        Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
+        List<TrackingToken> tokens = jdbc.query("SELECT token, token_type FROM token_entry WHERE processor_name = ? ORDER BY segment",
+                (rs, i) -> rs.getBytes(1) == null ? null : (TrackingToken) serializer.deserialize(
+                        new SimpleSerializedObject<>(rs.getBytes(1), byte[].class, rs.getString(2), null)),
+                Projections.PROCESSING_GROUP);
         long position = -1;
         boolean replaying = false;
-        if (!segments.isEmpty()) {
+        if (!tokens.isEmpty()) {
             position = Long.MAX_VALUE;
-            for (EventTrackerStatus segment : segments.values()) {
-                replaying |= segment.isReplaying();
-                long p = segment.getCurrentPosition().orElse(-1);
-                position = Math.min(position, p);
+            for (TrackingToken token : tokens) {
+                replaying |= ReplayToken.isReplay(token);
+                position = Math.min(position, token == null ? -1 : token.position().orElse(-1));
             }
         }
-        // not isReplaying(): after a reset Axon keeps the replay flag at the head until a newer event arrives
-        boolean caughtUp = head < 0 || (!segments.isEmpty() && position >= head && allSegmentsClaimed(segments));
+        // not the replay flag: after a reset Axon keeps it at the head until a newer event arrives
+        boolean caughtUp = head < 0 || (!tokens.isEmpty() && position >= head);
         double progress = head <= 0 ? 1.0 : Math.max(0, Math.min(1.0, (double) position / head));
         return new ProjectionStatus(Projections.PROCESSING_GROUP, processor.isRunning(), replaying && !caughtUp, head, position,
                 progress, caughtUp);
@@ -91,12 +99,6 @@ public class ProjectionAdmin {
             }
         }
         return status().caughtUp();
-    }
-
-    /** Every segment the token store knows is being processed: an unclaimed segment has not caught up. */
-    private boolean allSegmentsClaimed(Map<Integer, EventTrackerStatus> segments) {
-        int[] known = tokenStore.fetchSegments(Projections.PROCESSING_GROUP);
-        return known.length > 0 && segments.keySet().containsAll(java.util.Arrays.stream(known).boxed().toList());
     }
 
     private long head() {
