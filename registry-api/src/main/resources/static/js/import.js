@@ -109,7 +109,9 @@
     results.hidden = true;
     bar.value = 0;
     status.textContent = 'Uploading…';
-    fetch('/api/imports', { method: 'POST', body: data, headers: { Accept: 'application/json, application/problem+json' } })
+    var token = document.cookie.match(/(?:^|; )XSRF-TOKEN=([^;]*)/);
+    fetch('/api/imports', { method: 'POST', body: data, headers: { Accept: 'application/json, application/problem+json',
+                                                                  'X-XSRF-TOKEN': token ? decodeURIComponent(token[1]) : '' } })
       .then(function (response) {
         return response.json().catch(function () { return null; }).then(function (body) {
           if (response.status !== 202) {

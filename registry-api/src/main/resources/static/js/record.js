@@ -6,6 +6,12 @@
 (function () {
   'use strict';
 
+  // the registry protects writes made with the browser's session against cross-site forgery: send its token back
+  function csrfHeader() {
+    var match = document.cookie.match(/(?:^|; )XSRF-TOKEN=([^;]*)/);
+    return match ? decodeURIComponent(match[1]) : '';
+  }
+
   var STATUS_WORDS = {
     OVERDUE: 'Overdue', REVIEWED_WITHOUT_REPORT: 'Reviewed without report', DUE_SOON: 'Due soon',
     UPCOMING: 'Upcoming', SUBMITTED_AWAITING_REVIEW: 'Submitted, awaiting review', SUBMITTED: 'Submitted',
@@ -454,7 +460,8 @@
         before = items;
         return fetch(url, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json' },
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json',
+                     'X-XSRF-TOKEN': csrfHeader() },
           body: JSON.stringify(fact.body)
         });
       })

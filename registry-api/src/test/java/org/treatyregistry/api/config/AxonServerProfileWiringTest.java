@@ -158,6 +158,7 @@ class AxonServerProfileWiringTest {
         properties.put("spring.datasource.password", db.password());
         properties.put("server.port", "0");
         properties.put("spring.main.banner-mode", "off");
+        properties.put("registry.security.initial-admin-password", org.treatyregistry.api.support.TestCredentials.ADMIN_PASSWORD);
         // both would talk to the event store after start-up
         properties.put("registry.demo.import-on-empty-store", "false");
         properties.put("registry.reminders.schedule.enabled", "false");

@@ -96,7 +96,17 @@ final class Browser implements AutoCloseable {
                 consoleErrors.add(page.url() + ": " + e);
             }
         });
+        signIn(page);
         return page;
+    }
+
+    /** Signs in through the login form, as a person does: the session cookie and the CSRF token then do the rest. */
+    private static void signIn(Page page) {
+        page.navigate("/login");
+        page.getByLabel("User name").fill(org.treatyregistry.api.support.TestCredentials.ADMIN);
+        page.getByLabel("Password").fill(org.treatyregistry.api.support.TestCredentials.ADMIN_PASSWORD);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.waitForURL(url -> !url.contains("/login"));
     }
 
     /** Console errors since the last call (expected refusals of the API show as failed requests and are left out). */

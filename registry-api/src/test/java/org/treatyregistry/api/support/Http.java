@@ -37,9 +37,31 @@ public final class Http {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String authorization;
 
+    /** A client signed in as the test administrator (see {@link TestCredentials}). */
     public Http(String base) {
+        this(base, TestCredentials.ADMIN, TestCredentials.ADMIN_PASSWORD);
+    }
+
+    public Http(String base, String user, String password) {
         this.base = base;
+        this.authorization = user == null ? null : "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The same registry, as another user. */
+    public Http as(String user, String password) {
+        return new Http(base, user, password);
+    }
+
+    /** The same registry, without signing in. */
+    public Http anonymous() {
+        return new Http(base, null, null);
+    }
+
+    public Response delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }
 
     public String base() {
@@ -49,8 +71,11 @@ public final class Http {
     /** A binary download (zip), as bytes. */
     public byte[] getBytes(String path) {
         try {
-            HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).GET();
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 throw new AssertionError("GET " + path + " answered " + response.statusCode());
             }
@@ -85,6 +110,9 @@ public final class Http {
     }
 
     private Response send(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
             java.util.Map<String, String> headers = new java.util.HashMap<>();

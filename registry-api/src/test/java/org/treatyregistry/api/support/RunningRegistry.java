@@ -49,6 +49,7 @@ public final class RunningRegistry implements AutoCloseable {
         p.put("server.port", "0");
         p.put("registry.demo.import-on-empty-store", Boolean.toString(demoData));
         p.put("spring.main.banner-mode", "off");
+        p.put("registry.security.initial-admin-password", TestCredentials.ADMIN_PASSWORD);
         return p;
     }
 
