@@ -13,7 +13,6 @@ import org.springframework.stereotype.Service;
 import org.treatyregistry.projections.Projections;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -61,24 +60,35 @@ public class ProjectionAdmin {
         }
     }
 
+    /**
+     * Where the read models stand. Segments this instance processes are read from the processor itself (exact, at
+     * once); segments another instance holds are read from the shared token store, where their claims write them at
+     * least every {@code claimExtensionThreshold} (see AxonConfig). So the answer does not depend on which instance is
+     * asked.
+     */
     public ProjectionStatus status() {
         StreamingEventProcessor processor = processor();
         long head = head();
-        List<TrackingToken> tokens = jdbc.query("SELECT token, token_type FROM token_entry WHERE processor_name = ? ORDER BY segment",
-                (rs, i) -> rs.getBytes(1) == null ? null : (TrackingToken) serializer.deserialize(
-                        new SimpleSerializedObject<>(rs.getBytes(1), byte[].class, rs.getString(2), null)),
-                Projections.PROCESSING_GROUP);
+        Map<Integer, EventTrackerStatus> local = processor.processingStatus();
+        Map<Integer, TrackingToken> stored = new java.util.TreeMap<>();
+        jdbc.query("SELECT segment, token, token_type FROM token_entry WHERE processor_name = ?", rs -> {
+            byte[] token = rs.getBytes(2);
+            stored.put(rs.getInt(1), token == null ? null : (TrackingToken) serializer.deserialize(
+                    new SimpleSerializedObject<>(token, byte[].class, rs.getString(3), null)));
+        }, Projections.PROCESSING_GROUP);
         long position = -1;
         boolean replaying = false;
-        if (!tokens.isEmpty()) {
+        if (!stored.isEmpty()) {
             position = Long.MAX_VALUE;
-            for (TrackingToken token : tokens) {
-                replaying |= ReplayToken.isReplay(token);
+            for (Map.Entry<Integer, TrackingToken> segment : stored.entrySet()) {
+                EventTrackerStatus here = local.get(segment.getKey());
+                TrackingToken token = here != null ? here.getTrackingToken() : segment.getValue();
+                replaying |= here != null ? here.isReplaying() : ReplayToken.isReplay(token);
                 position = Math.min(position, token == null ? -1 : token.position().orElse(-1));
             }
         }
         // not the replay flag: after a reset Axon keeps it at the head until a newer event arrives
-        boolean caughtUp = head < 0 || (!tokens.isEmpty() && position >= head);
+        boolean caughtUp = head < 0 || (!stored.isEmpty() && position >= head);
         double progress = head <= 0 ? 1.0 : Math.max(0, Math.min(1.0, (double) position / head));
         return new ProjectionStatus(Projections.PROCESSING_GROUP, processor.isRunning(), replaying && !caughtUp, head, position,
                 progress, caughtUp);

@@ -40,7 +40,11 @@ public class AxonConfig {
                     .assignHandlerInstancesMatching(POLICY_GROUP, h -> h instanceof ReportingObligationPolicy)
                     .registerListenerInvocationErrorHandler(POLICY_GROUP, c -> PropagatingErrorHandler.instance())
                     // a projection that fails must stop and retry, never skip an event
-                    .registerListenerInvocationErrorHandler(Projections.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
+                    .registerListenerInvocationErrorHandler(Projections.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
+                    // a segment that only skips events (they belong to another segment) writes its position when it
+                    // extends its claim: do that often, so every instance sees where the read models stand
+                    .registerPooledStreamingEventProcessorConfiguration(Projections.PROCESSING_GROUP,
+                            (c, builder) -> builder.claimExtensionThreshold(500));
         };
     }
 
