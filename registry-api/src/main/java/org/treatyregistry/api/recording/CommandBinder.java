@@ -3,6 +3,9 @@ package org.treatyregistry.api.recording;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,8 +24,22 @@ import java.util.stream.Collectors;
 @Component
 public class CommandBinder {
 
+    private final java.time.Clock clock;
+
+    public CommandBinder(java.time.Clock clock) {
+        this.clock = clock;
+    }
+
     private final ObjectMapper strict = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            // a number is not a text, a fraction is not a count, a boolean is not a text: refuse rather than convert
+            .withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .withCoercionConfig(LogicalType.Integer, c -> c.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+            .withCoercionConfig(LogicalType.Boolean, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
@@ -37,6 +54,7 @@ public class CommandBinder {
      *                 must not contradict them
      */
     public Object bind(FactKind kind, ObjectNode fields, Map<String, String> context) {
+        refuseUnstorableText(fields, "");
         ObjectNode node = fields.deepCopy();
         node.remove("fact");
         context.forEach((key, value) -> {
@@ -56,6 +74,7 @@ public class CommandBinder {
         try {
             Object command = strict.treeToValue(node, kind.commandType());
             requireIdentity(command);
+            refuseFutureFacts(node, "");
             return command;
         } catch (JsonMappingException e) {
             throw translate(e);
@@ -67,6 +86,52 @@ public class CommandBinder {
             }
             throw RegistryException.invalid("INVALID_VALUE", null, e.getMessage());
         }
+    }
+
+    /**
+     * NUL and unpaired surrogates are not text: PostgreSQL cannot store them, and an event the read models cannot
+     * project would stop them. Refused at the door, with the field.
+     */
+    private static void refuseUnstorableText(com.fasterxml.jackson.databind.JsonNode node, String path) {
+        if (node.isTextual()) {
+            String text = node.textValue();
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                boolean unpaired = Character.isHighSurrogate(c) ? i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(++i))
+                        : Character.isLowSurrogate(c);
+                if (c == 0 || unpaired) {
+                    throw RegistryException.invalid("INVALID_CHARACTER", path.isEmpty() ? null : path,
+                            (path.isEmpty() ? "the body" : path) + " holds a character that is not text (NUL or a broken surrogate pair)");
+                }
+            }
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(e -> refuseUnstorableText(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey()));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                refuseUnstorableText(node.get(i), path + "[" + i + "]");
+            }
+        }
+    }
+
+    /** Dates of things that have happened; due dates and dates of effect may lie ahead. */
+    private static final java.util.Set<String> HAPPENED = java.util.Set.of("signedOn", "depositedOn", "madeOn", "withdrawnOn",
+            "notifiedOn", "declaredOn", "receivedOn", "transmittedOn", "startedOn", "endedOn", "adoptedOn", "reviewedOn", "submittedOn");
+
+    /** A signature or a report dated after today has not happened: a typing error, refused with its field. */
+    private void refuseFutureFacts(com.fasterxml.jackson.databind.JsonNode node, String path) {
+        node.fields().forEachRemaining(e -> {
+            String field = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+            if (HAPPENED.contains(e.getKey()) && e.getValue().isTextual()) {
+                org.treatyregistry.core.shared.LegalDate date = org.treatyregistry.core.shared.LegalDate.parse(e.getValue().textValue());
+                java.time.LocalDate today = java.time.LocalDate.now(clock);
+                if (date.earliest().isAfter(today)) {
+                    throw RegistryException.invalid("DATE_IN_FUTURE", field, field + " (" + date + ") is after today (" + today
+                            + "): only due dates may lie ahead");
+                }
+            } else if (e.getValue().isObject()) {
+                refuseFutureFacts(e.getValue(), field);
+            }
+        });
     }
 
     /** The fields that name the stream a command goes to must be there before Axon looks for its target. */

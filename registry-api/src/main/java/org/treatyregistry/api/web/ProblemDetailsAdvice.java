@@ -15,6 +15,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -66,9 +68,23 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return p;
     }
 
+    @ExceptionHandler(MultipartException.class)
+    public ProblemDetail multipart(MultipartException e) {
+        return problem(RegistryException.invalid("MALFORMED_MULTIPART", null,
+                "the multipart body cannot be read (no boundary, or cut off): send the file as the part named \"file\""));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException e, HttpHeaders headers,
+                                                                     HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(problem(RegistryException.invalid("MISSING_FIELD", e.getRequestPartName(),
+                "the upload has no part named \"" + e.getRequestPartName() + "\"")));
+    }
+
     @ExceptionHandler(ConflictingAggregateVersionException.class)
     public ProblemDetail versionConflict(ConflictingAggregateVersionException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getAggregateIdentifier() + " is at version "
+        String what = e.getAggregateIdentifier() == null ? "this record does not exist yet; it" : String.valueOf(e.getAggregateIdentifier());
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, what + " is at version "
                 + e.getActualVersion() + ", not " + e.getExpectedVersion() + ": someone changed it since you read it; read it again");
         p.setTitle("Version conflict");
         p.setType(URI.create("urn:treaty-registry:problem:VERSION_CONFLICT"));
@@ -93,7 +109,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         RegistryException error;
-        if (e.getCause() instanceof JsonMappingException m) {
+        if (e.getCause() instanceof JsonMappingException m && m.getOriginalMessage() != null && m.getOriginalMessage().startsWith("Trailing token")) {
+            error = RegistryException.invalid("MALFORMED_JSON", null, "the body holds more than one JSON value: " + m.getOriginalMessage());
+        } else if (e.getCause() instanceof JsonMappingException m) {
             error = CommandBinder.translate(m);
         } else if (e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
             error = RegistryException.invalid("MALFORMED_JSON", null, "the body is not valid JSON: " + j.getOriginalMessage());

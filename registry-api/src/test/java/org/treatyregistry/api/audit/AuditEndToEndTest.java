@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.treatyregistry.api.admin.ProjectionAdmin;
 import org.treatyregistry.api.support.Http;
+import org.treatyregistry.api.support.TestCredentials;
 import org.treatyregistry.api.support.RunningRegistry;
 import org.treatyregistry.api.support.TestPostgres;
 
@@ -82,13 +83,13 @@ class AuditEndToEndTest {
         assertThat(correction.path("eventType").asText()).isEqualTo("ParticipationFactCorrectedEvent");
         assertThat(correction.path("correctsSequence").asLong()).isEqualTo(sequence);
         assertThat(correction.path("correctionReason").asText()).isEqualTo("the depositary notification gives 11 March");
-        assertThat(correction.path("recordedBy").asText()).isEqualTo("anonymous");
+        assertThat(correction.path("recordedBy").asText()).as("the signed-in user").isEqualTo(TestCredentials.ADMIN);
         assertThat(Instant.parse(correction.path("recordedAt").asText())).isAfter(beforeCorrection);
         // the reporting obligation follows the corrected entry into force, by a correction of its own, by the same user
         assertThat(followed.path("eventType").asText()).isEqualTo("ReportingFactCorrectedEvent");
         assertThat(followed.path("streamId").asText()).isEqualTo("obligation:URY:CRPD");
         assertThat(followed.path("correctionReason").asText()).contains("entry into force corrected");
-        assertThat(followed.path("recordedBy").asText()).isEqualTo("anonymous");
+        assertThat(followed.path("recordedBy").asText()).as("the signed-in user").isEqualTo(TestCredentials.ADMIN);
         assertThat(http.get("/api/states/URY/history?instrument=CRPD&recordedAt=" + beforeCorrection).json().path("items"))
                 .as("the history as recorded before the correction").hasSize(history.size() - 2);
     }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.treatyregistry.api.admin.ProjectionAdmin;
 import org.treatyregistry.api.support.Http;
+import org.treatyregistry.api.support.TestCredentials;
 import org.treatyregistry.api.support.RunningRegistry;
 
 import java.nio.file.Files;
@@ -110,7 +111,7 @@ abstract class RegistryEndToEndContract {
         assertThat(history).hasSize(2);
         assertThat(history.get(0).path("eventType").asText()).isEqualTo("TreatyRatifiedEvent");
         assertThat(history.get(0).path("legalDate").asText()).isEqualTo("2010-02-18");
-        assertThat(history.get(0).path("recordedBy").asText()).isEqualTo("anonymous");
+        assertThat(history.get(0).path("recordedBy").asText()).as("the signed-in user").isEqualTo(TestCredentials.ADMIN);
         assertThat(history.get(0).path("sourceSymbol").asText()).isEqualTo("C.N.123.2010.TREATIES-15");
         assertThat(history.get(0).path("recordedAt").asText()).isNotBlank();
         assertThat(history.get(1).path("eventType").asText()).isEqualTo("ReportingObligationOpenedEvent");

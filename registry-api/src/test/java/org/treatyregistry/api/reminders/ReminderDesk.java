@@ -8,6 +8,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.core.env.Environment;
 import org.treatyregistry.api.support.Http;
+import org.treatyregistry.api.support.TestCredentials;
 import org.treatyregistry.api.support.RunningRegistry;
 
 import java.io.IOException;
@@ -73,7 +74,10 @@ final class ReminderDesk implements AutoCloseable {
         String base = "http://localhost:" + registry.bean(Environment.class).getProperty("local.server.port");
         try {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + "/api/reminders/settings"))
-                    .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((TestCredentials.ADMIN + ":"
+                            + TestCredentials.ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Http.Response(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""));
         } catch (IOException e) {

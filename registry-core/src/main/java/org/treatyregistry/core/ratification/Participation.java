@@ -141,6 +141,8 @@ public class Participation {
             Require.text(c.reference(), "reference");
             Require.present(c.kind(), "kind");
             Require.present(c.madeOn(), "madeOn");
+            Require.atMost(c.article(), 200, "article");
+            Require.atMost(c.text(), 20000, "text");
             return new ReservationEnteredEvent(id, c.state(), c.instrument(), c.reference(), c.kind(), c.article(),
                     c.text(), c.madeOn(), c.source());
         }

@@ -282,6 +282,7 @@ public class ReportingObligation {
             List<FollowUpRequest> followUp = c.followUp() == null ? List.of() : c.followUp();
             for (int i = 0; i < followUp.size(); i++) {
                 Require.present(followUp.get(i).due(), "followUp[" + i + "].due");
+                Require.atMost(followUp.get(i).paragraphs(), 500, "followUp[" + i + "].paragraphs");
                 Require.notAfter(c.adoptedOn(), followUp.get(i).due(), "followUp[" + i + "].due",
                         "follow-up cannot be due before the observations are adopted");
             }
@@ -294,6 +295,7 @@ public class ReportingObligation {
                     c.source());
         }
         ReviseDueDateCommand c = (ReviseDueDateCommand) command;
+        Require.atMost(c.decisionSymbol(), 200, "decisionSymbol");
         return new DueDateRevisedEvent(id, c.state(), c.instrument(), Require.text(c.itemId(), "itemId"), null,
                 Require.present(c.newDue(), "newDue"), Require.text(c.reason(), "reason"), c.decisionSymbol(), c.source());
     }

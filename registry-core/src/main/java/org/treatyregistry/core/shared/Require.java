@@ -23,6 +23,14 @@ public final class Require {
         return value;
     }
 
+    /** An optional text, bounded. */
+    public static String atMost(String value, int max, String field) {
+        if (value != null && value.length() > max) {
+            throw RegistryException.invalid("FIELD_TOO_LONG", field, field + " is longer than " + max + " characters");
+        }
+        return value;
+    }
+
     public static void notAfter(LegalDate earlier, LegalDate later, String field, String message) {
         if (earlier != null && later != null && later.latest().isBefore(earlier.earliest())) {
             throw RegistryException.invalid("DATE_OUT_OF_ORDER", field, message);

@@ -88,6 +88,9 @@ public class UniversalPeriodicReview {
         }
         if (command instanceof RecordUprReviewCommand c) {
             Require.present(c.reviewedOn(), "reviewedOn");
+            Require.atMost(c.workingGroupSession(), 200, "workingGroupSession");
+            Require.atMost(c.nationalReport(), 200, "nationalReport");
+            Require.atMost(c.outcomeReport(), 200, "outcomeReport");
             if (c.reviewedOn().latest().isBefore(java.time.LocalDate.of(2008, 4, 7))) {
                 throw RegistryException.invalid("DATE_BEFORE_OPENING", "reviewedOn",
                         "the UPR began with the Working Group's first session on 7 April 2008");
@@ -97,6 +100,7 @@ public class UniversalPeriodicReview {
         }
         RecordUprMidTermReportCommand c = (RecordUprMidTermReportCommand) command;
         Require.present(c.submittedOn(), "submittedOn");
+        Require.atMost(c.symbol(), 200, "symbol");
         return new UprMidTermReportSubmittedEvent(c.uprId(), c.state(), c.cycle(), c.submittedOn(), c.symbol(), c.source());
     }
 
