@@ -13,6 +13,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -106,6 +107,13 @@ public class SecurityConfig {
             http.oauth2Login(o -> o.loginPage("/login").userInfoEndpoint(u -> u.userAuthoritiesMapper(oidcRoles)));
         }
         return http.build();
+    }
+
+    /** An address the firewall refuses (encoded dots or slashes, ..) is answered as problem details too. */
+    @Bean
+    public RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
+        return (request, response, e) -> ProblemResponses.write(json, response, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
+                "the address is not allowed (" + e.getMessage() + ")");
     }
 
     /** The role each part of the registry needs. */
