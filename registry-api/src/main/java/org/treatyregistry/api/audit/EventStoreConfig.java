@@ -18,6 +18,12 @@ import org.springframework.context.annotation.Bean;
 public class EventStoreConfig {
 
     @Bean
+    @org.springframework.context.annotation.Primary
+    public PersistenceExceptionResolver duplicateKeyResolver() {
+        return new DuplicateKeyResolver();
+    }
+
+    @Bean
     public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,

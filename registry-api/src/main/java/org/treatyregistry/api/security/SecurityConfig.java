@@ -59,19 +59,11 @@ public class SecurityConfig {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error", "/css/**", "/js/**", "/favicon.ico").permitAll()
                         .requestMatchers("/api/account/**", "/account/**", "/logout").authenticated()
                         .anyRequest().access(passwordChanged(roleRules())))
-                .httpBasic(b -> b.realmName("Treaty Registry").authenticationEntryPoint((request, response, e) -> {
-                    response.setHeader("WWW-Authenticate", "Basic realm=\"Treaty Registry\"");
-                    ProblemResponses.write(json, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
-                            "sign in: HTTP Basic with a registry account, or a feed token for a calendar feed");
-                }))
+                .httpBasic(b -> b.realmName("Treaty Registry").authenticationEntryPoint((request, response, e) -> unauthenticated(json, response, e)))
                 .formLogin(f -> f.loginPage("/login").permitAll())
                 .logout(l -> l.logoutSuccessUrl("/login?signedOut"))
                 .exceptionHandling(e -> e
-                        .defaultAuthenticationEntryPointFor((request, response, ex) -> {
-                            response.setHeader("WWW-Authenticate", "Basic realm=\"Treaty Registry\"");
-                            ProblemResponses.write(json, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
-                                    "sign in: HTTP Basic with a registry account, or a feed token for a calendar feed");
-                        }, api)
+                        .defaultAuthenticationEntryPointFor((request, response, ex) -> unauthenticated(json, response, ex), api)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
                         .accessDeniedHandler((request, response, ex) -> {
                             Authentication who = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
@@ -107,6 +99,22 @@ public class SecurityConfig {
             http.oauth2Login(o -> o.loginPage("/login").userInfoEndpoint(u -> u.userAuthoritiesMapper(oidcRoles)));
         }
         return http.build();
+    }
+
+    /**
+     * 401, unless the credentials could not be checked at all (the accounts' database is unreachable): that is the
+     * registry's failure, 503, and the client should retry rather than doubt its password.
+     */
+    private static void unauthenticated(ObjectMapper json, jakarta.servlet.http.HttpServletResponse response,
+                                        org.springframework.security.core.AuthenticationException e) throws java.io.IOException {
+        if (e instanceof org.springframework.security.authentication.InternalAuthenticationServiceException) {
+            ProblemResponses.write(json, response, HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE",
+                    "the registry cannot check credentials now (its database cannot be reached); nothing was recorded; retry shortly");
+            return;
+        }
+        response.setHeader("WWW-Authenticate", "Basic realm=\"Treaty Registry\"");
+        ProblemResponses.write(json, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+                "sign in: HTTP Basic with a registry account, or a feed token for a calendar feed");
     }
 
     /** An address the firewall refuses (encoded dots or slashes, ..) is answered as problem details too. */

@@ -148,6 +148,25 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return super.handleExceptionInternal(e, p, headers, status, request);
     }
 
+    /** Anything else: the database gone (503, retry) or an unexpected failure (500), still as problem details. */
+    @ExceptionHandler(Exception.class)
+    public ProblemDetail unexpectedFailure(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.springframework.dao.DataAccessResourceFailureException
+                    || t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException
+                    || t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                LOG.warn("database unavailable: {}", t.toString());
+                ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                        "the registry's database cannot be reached; nothing was recorded; retry shortly");
+                p.setType(URI.create("urn:treaty-registry:problem:DATABASE_UNAVAILABLE"));
+                p.setProperty("errorCode", "DATABASE_UNAVAILABLE");
+                return p;
+            }
+        }
+        return unexpected(e);
+    }
+
     static ProblemDetail problem(RegistryException e) {
         HttpStatus status = switch (e.kind()) {
             case INVALID -> HttpStatus.BAD_REQUEST;
@@ -167,6 +186,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private ProblemDetail unexpected(Exception e) {
         LOG.error("unexpected failure", e);
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "the registry could not complete the request");
+        p.setType(URI.create("urn:treaty-registry:problem:INTERNAL_ERROR"));
         p.setProperty("errorCode", "INTERNAL_ERROR");
         return p;
     }
