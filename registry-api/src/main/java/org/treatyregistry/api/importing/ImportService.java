@@ -6,6 +6,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.treatyregistry.api.admin.ProjectionAdmin;
 import org.treatyregistry.api.config.RegistryProperties;
 import org.treatyregistry.api.recording.FactKind;
 import org.treatyregistry.api.recording.CommandBinder;
@@ -15,6 +16,7 @@ import org.treatyregistry.core.shared.RegistryException;
 import org.treatyregistry.core.shared.StateCode;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -47,7 +49,11 @@ public class ImportService {
         return t;
     });
 
-    public ImportService(CommandBinder binder, Recorder recorder, Clock clock, RegistryProperties properties) {
+    private final ProjectionAdmin projections;
+
+    public ImportService(CommandBinder binder, Recorder recorder, Clock clock, RegistryProperties properties,
+                         ProjectionAdmin projections) {
+        this.projections = projections;
         this.binder = binder;
         this.recorder = recorder;
         this.clock = clock;
@@ -101,6 +107,8 @@ public class ImportService {
             for (JsonNode record : document.path("records")) {
                 job.add(importOne(index++, record, state, seen, job));
             }
+            // like every write, an import is reported done once the calendar and the history show it
+            projections.awaitCaughtUp(Duration.ofSeconds(60));
             job.finish(clock.instant());
             ImportJob.ImportReport r = job.report();
             LOG.info("import {} of {}: {} recorded, {} already recorded, {} rejected", job.id(), state, r.recorded(),
