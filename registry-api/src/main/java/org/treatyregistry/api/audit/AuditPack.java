@@ -8,7 +8,6 @@ import org.treatyregistry.api.calendar.CalendarController;
 import org.treatyregistry.api.calendar.CalendarController.CalendarFilters;
 import org.treatyregistry.api.export.CsvWriter;
 import org.treatyregistry.projections.calendar.CalendarEntry;
-import org.treatyregistry.projections.calendar.CalendarPage;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,7 +19,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,15 +79,7 @@ public class AuditPack {
     }
 
     private List<CalendarEntry> obligations(String state, LocalDate validAt, Instant recordedAt) {
-        CalendarFilters filters = new CalendarFilters(state, null, null, null, null, null, null, validAt, null, recordedAt, true);
-        List<CalendarEntry> all = new ArrayList<>();
-        for (int page = 0; ; page++) {
-            CalendarPage p = calendar.query(filters, page, 1000);
-            all.addAll(p.items());
-            if (all.size() >= p.total() || p.items().isEmpty()) {
-                return all;
-            }
-        }
+        return calendar.queryAll(new CalendarFilters(state, null, null, null, null, null, null, validAt, null, recordedAt, true));
     }
 
     private static byte[] resource(String path) throws IOException {

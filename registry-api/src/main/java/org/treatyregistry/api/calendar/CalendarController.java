@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.treatyregistry.api.config.RegistryProperties;
 import org.treatyregistry.api.web.Filters;
+import org.treatyregistry.projections.calendar.CalendarEntry;
 import org.treatyregistry.projections.calendar.CalendarPage;
 import org.treatyregistry.projections.calendar.FindCalendarQuery;
 
@@ -82,7 +83,19 @@ public class CalendarController {
         return calendar(state, body, instrument, status, kind, dueFrom, dueTo, validAt, asOf, soonDays, recordedAt, includeClosed, page, size);
     }
 
-    /** One page of the calendar for these filters; the exports read every page through this too. */
+    /** Every item for these filters, page after page (exports and audit packs). */
+    public List<CalendarEntry> queryAll(CalendarFilters filters) {
+        List<CalendarEntry> all = new java.util.ArrayList<>();
+        for (int page = 0; ; page++) {
+            CalendarPage p = query(filters, page, 1000);
+            all.addAll(p.items());
+            if (all.size() >= p.total() || p.items().isEmpty()) {
+                return all;
+            }
+        }
+    }
+
+    /** One page of the calendar for these filters. */
     public CalendarPage query(CalendarFilters f, int page, int size) {
         FindCalendarQuery query = new FindCalendarQuery(Filters.state(f.state()), Filters.body(f.body()),
                 Filters.instrument(f.instrument()), Filters.statuses(f.status()), f.dueFrom(), f.dueTo(), f.asOf(),

@@ -19,7 +19,6 @@ import org.treatyregistry.api.config.RegistryProperties;
 import org.treatyregistry.api.web.Filters;
 import org.treatyregistry.core.shared.RegistryException;
 import org.treatyregistry.projections.calendar.CalendarEntry;
-import org.treatyregistry.projections.calendar.CalendarPage;
 import org.treatyregistry.projections.history.FindHistoryQuery;
 import org.treatyregistry.projections.history.HistoryEntry;
 import org.treatyregistry.projections.history.HistoryPage;
@@ -89,7 +88,7 @@ public class ExportController {
                                               @RequestParam(required = false) Integer soonDays,
                                               @RequestParam(required = false) Instant recordedAt,
                                               @RequestParam(defaultValue = "false") boolean includeClosed) {
-        List<CalendarEntry> entries = allCalendar(new CalendarFilters(state != null ? state : stateParam, body, instrument,
+        List<CalendarEntry> entries = calendar.queryAll(new CalendarFilters(state != null ? state : stateParam, body, instrument,
                 status, kind, dueFrom, dueTo, asOf, soonDays, recordedAt, includeClosed));
         return download(CsvWriter.write(entries, CalendarEntry.class), TEXT_CSV, "calendar", state != null ? state : stateParam, "csv");
     }
@@ -108,7 +107,7 @@ public class ExportController {
                                                             @RequestParam(required = false) Integer soonDays,
                                                             @RequestParam(required = false) Instant recordedAt,
                                                             @RequestParam(defaultValue = "false") boolean includeClosed) {
-        List<CalendarEntry> entries = allCalendar(new CalendarFilters(state != null ? state : stateParam, body, instrument,
+        List<CalendarEntry> entries = calendar.queryAll(new CalendarFilters(state != null ? state : stateParam, body, instrument,
                 status, kind, dueFrom, dueTo, asOf, soonDays, recordedAt, includeClosed));
         return download(entries, MediaType.APPLICATION_JSON, "calendar", state != null ? state : stateParam, "json");
     }
@@ -166,7 +165,7 @@ public class ExportController {
 
     private ResponseEntity<String> ics(String state, String body, String instrument, List<String> kind, String alarms) {
         // the submission calendar: what is still to be sent, whatever its status today
-        List<CalendarEntry> entries = allCalendar(new CalendarFilters(state, body, instrument,
+        List<CalendarEntry> entries = calendar.queryAll(new CalendarFilters(state, body, instrument,
                 List.of("UPCOMING", "DUE_SOON", "OVERDUE", "REVIEWED_WITHOUT_REPORT"), kind, null, null, null, null, null, false));
         String title = "Treaty Registry: " + (state == null ? "all states" : Filters.state(state)) + " reporting calendar";
         String text = IcsWriter.write(entries, title, alarmDays(alarms), properties.calendar().publicUrl());
@@ -185,17 +184,6 @@ public class ExportController {
             return days;
         } catch (NumberFormatException e) {
             throw RegistryException.invalid("INVALID_VALUE", "alarms", "alarms is a comma-separated list of days before the due date, 0 to 3650");
-        }
-    }
-
-    private List<CalendarEntry> allCalendar(CalendarFilters filters) {
-        List<CalendarEntry> all = new ArrayList<>();
-        for (int page = 0; ; page++) {
-            CalendarPage p = calendar.query(filters, page, PAGE);
-            all.addAll(p.items());
-            if (all.size() >= p.total() || p.items().isEmpty()) {
-                return all;
-            }
         }
     }
 
