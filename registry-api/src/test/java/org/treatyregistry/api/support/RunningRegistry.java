@@ -98,6 +98,10 @@ public final class RunningRegistry implements AutoCloseable {
         return context.getBean(type);
     }
 
+    public <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
+    }
+
     public long eventCount() {
         return jdbc().queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
     }
