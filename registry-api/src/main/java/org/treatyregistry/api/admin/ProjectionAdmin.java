@@ -12,35 +12,117 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Service;
 import org.treatyregistry.projections.Projections;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationContext;
+import org.treatyregistry.projections.facts.FactProjection;
+import org.treatyregistry.projections.facts.FactRepository;
+
+import javax.sql.DataSource;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.Map;
 
 /**
- * Rebuilds the read models from the event store and reports how far they are. A rebuild is: stop the processor, reset
- * its tokens (the read models' reset handlers empty their tables), start it again; it then replays the whole store.
+ * Rebuilds the read models from the event store and reports how far they are.
  */
 @Service
 public class ProjectionAdmin {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectionAdmin.class);
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
+    private final TokenStore tokens;
+    private final TransactionManager transactions;
+    private final BulkRebuild bulk;
+    private final AtomicLong bulkProcessed = new AtomicLong();
+    private final ExecutorService bulkWorker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "registry-bulk-rebuild");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean bulkRunning;
+    private volatile long bulkHead;
 
-    public ProjectionAdmin(EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc, Serializer serializer) {
+    public ProjectionAdmin(EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc, Serializer serializer,
+                           TokenStore tokens, TransactionManager transactions, EventStorageEngine storage, DataSource dataSource,
+                           @Qualifier("eventSerializer") Serializer eventSerializer, ObjectMapper json, FactRepository facts,
+                           FactProjection projection, ApplicationContext context) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.jdbc = jdbc;
         this.serializer = serializer;
+        this.tokens = tokens;
+        this.transactions = transactions;
+        // the bulk path reads the JDBC store's table and decodes payloads without upcasting: with Axon Server, or once
+        // an upcaster exists, rebuilds go through the processor (which applies the upcaster chain)
+        boolean bulkPossible = storage instanceof JdbcEventStorageEngine && context.getBeansOfType(EventUpcaster.class).isEmpty();
+        this.bulk = bulkPossible ? new BulkRebuild(dataSource, eventSerializer, json, facts, projection, bulkProcessed) : null;
     }
 
+    /**
+     * Rebuilds every read model from the event store. On the JDBC store this is a bulk rebuild (see {@link BulkRebuild})
+     * in the background, after which the processor resumes from the last event it read; otherwise, or when other
+     * instances hold the processor's segments, the processor replays the store from the start.
+     */
     public synchronized ProjectionStatus rebuild() {
+        if (bulkRunning) {
+            return status();
+        }
         StreamingEventProcessor processor = processor();
         processor.shutDown();
-        processor.resetTokens();
-        processor.start();
-        awaitReplayStarted(Duration.ofSeconds(10));
+        Integer claimedElsewhere = jdbc.queryForObject("SELECT COUNT(*) FROM token_entry WHERE processor_name = ? AND owner IS NOT NULL",
+                Integer.class, Projections.PROCESSING_GROUP);
+        if (bulk == null || claimedElsewhere == null || claimedElsewhere > 0) {
+            processor.resetTokens();
+            processor.start();
+            awaitReplayStarted(Duration.ofSeconds(10));
+            return status();
+        }
+        bulkProcessed.set(0);
+        bulkHead = head();
+        bulkRunning = true;
+        bulkWorker.submit(this::runBulk);
         return status();
+    }
+
+    private void runBulk() {
+        StreamingEventProcessor processor = processor();
+        try {
+            long start = System.nanoTime();
+            BulkRebuild.Result result = bulk.run();
+            transactions.executeInTransaction(() -> {
+                int[] segments = tokens.fetchSegments(Projections.PROCESSING_GROUP);
+                if (segments.length == 0) {
+                    tokens.initializeTokenSegments(Projections.PROCESSING_GROUP, 1, result.token());
+                }
+                for (int segment : segments) {
+                    tokens.storeToken(result.token(), Projections.PROCESSING_GROUP, segment);
+                    tokens.releaseClaim(Projections.PROCESSING_GROUP, segment);
+                }
+            });
+            LOG.info("Rebuilt the read models from {} events in {} ms", result.events(), (System.nanoTime() - start) / 1_000_000);
+            processor.start();
+        } catch (Exception | Error e) {
+            // the read models may be half written: let the processor replay the store the slow way instead
+            LOG.error("The bulk rebuild failed; replaying the event store through the projection processor", e);
+            processor.resetTokens();
+            processor.start();
+        } finally {
+            bulkRunning = false;
+        }
     }
 
     /** Until the restarted processor has claimed its segments, its status would still describe the old run. */
@@ -67,6 +149,11 @@ public class ProjectionAdmin {
      * asked.
      */
     public ProjectionStatus status() {
+        if (bulkRunning) {
+            long head = bulkHead;
+            return new ProjectionStatus(Projections.PROCESSING_GROUP, true, true, head, -1,
+                    head <= 0 ? 0 : Math.min(1.0, (double) bulkProcessed.get() / head), false);
+        }
         StreamingEventProcessor processor = processor();
         long head = head();
         Map<Integer, EventTrackerStatus> local = processor.processingStatus();

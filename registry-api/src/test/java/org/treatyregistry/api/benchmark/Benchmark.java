@@ -6,7 +6,10 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.treatyregistry.api.admin.ProjectionAdmin;
+import org.treatyregistry.projections.Projections;
 import org.treatyregistry.api.audit.EventLog;
 import org.treatyregistry.api.security.FeedTokens;
 import org.treatyregistry.api.support.RunningRegistry;
@@ -74,6 +77,7 @@ public final class Benchmark {
 
     private final Options options;
     private final Measures measures = new Measures();
+    private double rebuildRate;
 
     private Benchmark(Options options) {
         this.options = options;
@@ -159,6 +163,7 @@ public final class Benchmark {
             throw new IllegalStateException("the rebuild did not finish");
         }
         double rate = dataset.events() / RawBaselines.seconds(start);
+        rebuildRate = rate;
         measures.add("rebuild of every projection, events/s", Measures.rate(rate), Measures.rate(baseline) + " raw scan + JSON decode (median of 3)",
                 Measures.ratio(rate / baseline), "≥ 100,000/s and ≥ 0.5×", rate >= 100_000 && rate >= 0.5 * baseline);
         measures.add("peak heap during rebuild", Measures.mib(Measures.peakHeapBytes()), "", "", "-Xmx512m", null);
@@ -259,18 +264,22 @@ public final class Benchmark {
         try {
             ProjectionAdmin admin = stock.bean(ProjectionAdmin.class);
             long total = stock.eventCount();
-            admin.rebuild();
+            // the processor's own replay (ProjectionAdmin.rebuild would take the bulk path)
+            StreamingEventProcessor processor = stock.bean(EventProcessingConfiguration.class)
+                    .eventProcessor(Projections.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
+            processor.shutDown();
+            processor.resetTokens();
             long start = System.nanoTime();
-            long from = Math.max(0, admin.status().position());
+            processor.start();
             long deadline = start + options.stockWindow().toNanos();
             while (System.nanoTime() < deadline && !admin.status().caughtUp()) {
                 Thread.sleep(100);
             }
-            long to = admin.status().position();
-            double rate = (to - from) / RawBaselines.seconds(start);
-            measures.add("rebuild with stock Axon settings (tracking, batch size 1), events/s", Measures.rate(rate),
-                    String.format(Locale.ROOT, "measured over %d s (%,d of %,d events)", options.stockWindow().toSeconds(), to - from, total),
-                    "", "baseline for the rebuild", null);
+            long to = Math.max(0, admin.status().position() + 1);
+            double rate = to / RawBaselines.seconds(start);
+            measures.add("rebuild with stock Axon settings (tracking processor, batch size 1), events/s", Measures.rate(rate),
+                    String.format(Locale.ROOT, "measured over %d s (%,d of %,d events)", options.stockWindow().toSeconds(), to, total),
+                    Measures.ratio(rebuildRate / rate) + " (the rebuild above, divided by this)", "", null);
         } finally {
             stock.stop();
         }

@@ -1,26 +1,24 @@
 package org.treatyregistry.projections.calendar;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.treatyregistry.core.reporting.ReportingFact;
 import org.treatyregistry.core.reporting.ReportingObligationOpenedEvent;
 import org.treatyregistry.projections.facts.FactRepository;
+import org.treatyregistry.projections.facts.ReadModelTable;
+import org.treatyregistry.projections.facts.RowSink;
 import org.treatyregistry.projections.facts.StoredFact;
 import org.treatyregistry.projections.facts.StreamReadModel;
 import org.treatyregistry.projections.facts.StreamType;
 
-import java.sql.Timestamp;
 import java.util.List;
 
 /** The list of open reporting obligations; the items of each are derived on read from its projected facts. */
 @Component
 public class ReportingObligationReadModel implements StreamReadModel {
 
-    private final JdbcTemplate jdbc;
     private final FactRepository facts;
 
-    public ReportingObligationReadModel(JdbcTemplate jdbc, FactRepository facts) {
-        this.jdbc = jdbc;
+    public ReportingObligationReadModel(FactRepository facts) {
         this.facts = facts;
     }
 
@@ -29,20 +27,20 @@ public class ReportingObligationReadModel implements StreamReadModel {
         return StreamType.REPORTING;
     }
 
+    static final ReadModelTable TABLE = ReadModelTable.of("reporting_obligation", "obligation_id", "obligation_id", "state_code",
+            "instrument", "body", "entry_into_force", "updated_at");
+
     @Override
-    public void refresh(String streamId, String state, List<StoredFact> stream) {
-        List<ReportingFact> effective = facts.effective(stream, ReportingFact.class);
-        if (!(effective.get(0) instanceof ReportingObligationOpenedEvent opened)) {
-            return;
-        }
-        jdbc.update("DELETE FROM reporting_obligation WHERE obligation_id = ?", streamId);
-        jdbc.update("INSERT INTO reporting_obligation (obligation_id, state_code, instrument, body, entry_into_force, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-                streamId, state, opened.instrument().value(), opened.body().value(), opened.entryIntoForce().text(),
-                Timestamp.from(stream.get(stream.size() - 1).recordedAt()));
+    public List<ReadModelTable> tables() {
+        return List.of(TABLE);
     }
 
     @Override
-    public void deleteAll() {
-        jdbc.update("DELETE FROM reporting_obligation");
+    public void rows(String streamId, String state, List<StoredFact> stream, RowSink sink) {
+        List<ReportingFact> effective = facts.effective(stream, ReportingFact.class);
+        if (effective.get(0) instanceof ReportingObligationOpenedEvent opened) {
+            sink.row(TABLE, streamId, state, opened.instrument().value(), opened.body().value(), opened.entryIntoForce().text(),
+                    stream.get(stream.size() - 1).recordedAt());
+        }
     }
 }

@@ -9,13 +9,14 @@ import org.treatyregistry.core.competence.CompetenceFact;
 import org.treatyregistry.core.competence.CompetenceState;
 import org.treatyregistry.core.shared.LegalDate;
 import org.treatyregistry.projections.facts.FactRepository;
+import org.treatyregistry.projections.facts.ReadModelTable;
+import org.treatyregistry.projections.facts.RowSink;
 import org.treatyregistry.projections.facts.StoredFact;
 import org.treatyregistry.projections.facts.StreamReadModel;
 import org.treatyregistry.projections.facts.StreamType;
 import org.treatyregistry.projections.facts.ValidTime;
 import org.treatyregistry.projections.ratification.RatificationStatusReadModel;
 
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,16 +37,20 @@ public class CompetenceReadModel implements StreamReadModel {
         return StreamType.COMPETENCE;
     }
 
+    static final ReadModelTable TABLE = ReadModelTable.of("competence_status", "recognition_id", "recognition_id", "state_code",
+            "body", "mechanism", "basis", "acceptance_mode", "status", "effective_from", "declared_on", "withdrawn_on", "source",
+            "updated_at");
+
     @Override
-    public void refresh(String streamId, String state, List<StoredFact> stream) {
+    public List<ReadModelTable> tables() {
+        return List.of(TABLE);
+    }
+
+    @Override
+    public void rows(String streamId, String state, List<StoredFact> stream, RowSink sink) {
         CompetenceRecognitionView v = view(streamId, facts.effective(stream, CompetenceFact.class));
-        jdbc.update("DELETE FROM competence_status WHERE recognition_id = ?", streamId);
-        jdbc.update("""
-                INSERT INTO competence_status (recognition_id, state_code, body, mechanism, basis, acceptance_mode, status,
-                    effective_from, declared_on, withdrawn_on, source, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, streamId, v.state(), v.body(), v.mechanism(), v.basis(), v.acceptanceMode(), v.status(), v.effectiveFrom(),
-                v.declaredOn(), v.withdrawnOn(), v.source(), Timestamp.from(stream.get(stream.size() - 1).recordedAt()));
+        sink.row(TABLE, streamId, v.state(), v.body(), v.mechanism(), v.basis(), v.acceptanceMode(), v.status(), v.effectiveFrom(),
+                v.declaredOn(), v.withdrawnOn(), v.source(), stream.get(stream.size() - 1).recordedAt());
     }
 
     /** A recognition's standing from its effective facts: the same computation for the table and the as-of views. */
@@ -66,11 +71,6 @@ public class CompetenceReadModel implements StreamReadModel {
                 s.recognition() != null ? text(s.recognition().declaredOn()) : s.optOut() == null ? null : text(s.optOut().declaredOn()),
                 s.withdrawal() == null ? null : text(s.withdrawal().withdrawnOn()),
                 RatificationStatusReadModel.describe(last.source()).orElse(""));
-    }
-
-    @Override
-    public void deleteAll() {
-        jdbc.update("DELETE FROM competence_status");
     }
 
     @QueryHandler

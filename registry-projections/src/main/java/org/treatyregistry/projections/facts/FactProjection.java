@@ -1,20 +1,23 @@
 package org.treatyregistry.projections.facts;
 
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.treatyregistry.projections.Projections;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * Keeps every fact of every stream, then asks the read model of that stream's kind to recompute its rows from the
  * stream's effective facts. Recomputing from facts (rather than patching rows event by event) is what makes the read
- * models idempotent under replay and correct under corrections.
+ * models idempotent under replay and correct under corrections. A bulk rebuild computes the same rows with the same
+ * {@link StreamReadModel#rows} (see the API module's admin.BulkRebuild).
  */
 @Component
 @ProcessingGroup(Projections.PROCESSING_GROUP)
@@ -22,10 +25,12 @@ public class FactProjection {
 
     private final FactRepository facts;
     private final List<StreamReadModel> readModels;
+    private final JdbcTemplate jdbc;
 
-    public FactProjection(FactRepository facts, List<StreamReadModel> readModels) {
+    public FactProjection(FactRepository facts, List<StreamReadModel> readModels, JdbcTemplate jdbc) {
         this.facts = facts;
         this.readModels = readModels;
+        this.jdbc = jdbc;
     }
 
     @EventHandler
@@ -36,15 +41,40 @@ public class FactProjection {
             List<StoredFact> stream = facts.stream(message.getAggregateIdentifier(), null);
             for (StreamReadModel model : readModels) {
                 if (model.streamType() == fact.streamType()) {
-                    model.refresh(message.getAggregateIdentifier(), fact.state().value(), stream);
+                    String key = model.key(message.getAggregateIdentifier(), fact.state().value());
+                    model.tables().forEach(table -> jdbc.update(table.deleteByKeySql(), key));
+                    model.rows(message.getAggregateIdentifier(), fact.state().value(), stream,
+                            (table, values) -> jdbc.update(table.insertSql(), jdbcValues(values)));
                 }
             }
         });
     }
 
+    /** The tables every fact-based read model writes, the facts table last (the models are computed from it). */
+    public List<ReadModelTable> tables() {
+        List<ReadModelTable> all = new java.util.ArrayList<>();
+        readModels.forEach(m -> all.addAll(m.tables()));
+        all.add(FactRepository.TABLE);
+        return all;
+    }
+
+    public List<StreamReadModel> readModels() {
+        return readModels;
+    }
+
     @ResetHandler
     void reset() {
-        readModels.forEach(StreamReadModel::deleteAll);
-        facts.deleteAll();
+        tables().forEach(table -> jdbc.update("DELETE FROM " + table.name()));
+    }
+
+    /** Instants as JDBC timestamps; everything else as it is. */
+    public static Object[] jdbcValues(Object[] values) {
+        Object[] converted = values.clone();
+        for (int i = 0; i < converted.length; i++) {
+            if (converted[i] instanceof Instant instant) {
+                converted[i] = Timestamp.from(instant);
+            }
+        }
+        return converted;
     }
 }

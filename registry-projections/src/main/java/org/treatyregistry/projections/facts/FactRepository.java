@@ -27,6 +27,9 @@ public class FactRepository {
             rs.getString("state_code"), rs.getString("fact_type"), (Long) rs.getObject("corrects_seq", Long.class),
             rs.getString("payload"), rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"));
 
+    public static final ReadModelTable TABLE = ReadModelTable.of("projected_fact", "stream_id", "stream_id", "sequence_number",
+            "stream_type", "state_code", "fact_type", "corrects_seq", "payload", "recorded_at", "recorded_by");
+
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
 
@@ -36,14 +39,28 @@ public class FactRepository {
     }
 
     public void insertIfAbsent(String streamId, long sequence, ClassifiedFact fact, Instant recordedAt, String recordedBy) {
-        jdbc.update("""
-                INSERT INTO projected_fact (stream_id, sequence_number, stream_type, state_code, fact_type, corrects_seq,
-                                            payload, recorded_at, recorded_by)
-                SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?
-                WHERE NOT EXISTS (SELECT 1 FROM projected_fact WHERE stream_id = ? AND sequence_number = ?)
-                """, streamId, sequence, fact.streamType().name(), fact.state().value(),
-                fact.fact().getClass().getSimpleName(), fact.correctsSequence(), write(fact.fact()),
-                Timestamp.from(recordedAt), recordedBy, streamId, sequence);
+        StoredFact row = stored(streamId, sequence, fact, recordedAt, recordedBy);
+        jdbc.update("INSERT INTO projected_fact (" + String.join(", ", TABLE.columns()) + ") SELECT " + "?, ".repeat(TABLE.columns().size() - 1)
+                        + "? WHERE NOT EXISTS (SELECT 1 FROM projected_fact WHERE stream_id = ? AND sequence_number = ?)",
+                append(values(row), streamId, sequence));
+    }
+
+    /** The projected_fact row of a fact, with the fact itself kept decoded. */
+    public StoredFact stored(String streamId, long sequence, ClassifiedFact fact, Instant recordedAt, String recordedBy) {
+        return new StoredFact(streamId, sequence, fact.streamType(), fact.state().value(), fact.fact().getClass().getSimpleName(),
+                fact.correctsSequence(), write(fact.fact()), recordedAt, recordedBy, fact.fact());
+    }
+
+    /** A row's values in {@link #TABLE}'s column order (recording time as a JDBC timestamp). */
+    public static Object[] values(StoredFact row) {
+        return new Object[]{row.streamId(), row.sequenceNumber(), row.streamType().name(), row.state(), row.factType(),
+                row.correctsSequence(), row.payload(), row.recordedAt(), row.recordedBy()};
+    }
+
+    private static Object[] append(Object[] values, Object... more) {
+        Object[] all = java.util.Arrays.copyOf(values, values.length + more.length);
+        System.arraycopy(more, 0, all, values.length, more.length);
+        return FactProjection.jdbcValues(all);
     }
 
     /** The rows of one stream recorded up to {@code recordedUpTo} ({@code null}: all). */
@@ -70,14 +87,10 @@ public class FactRepository {
     public <T> List<T> effective(List<StoredFact> rows, Class<T> type) {
         TreeMap<Long, T> facts = new TreeMap<>();
         for (StoredFact row : rows) {
-            T fact = read(row.payload(), type);
+            T fact = type.isInstance(row.decoded()) ? type.cast(row.decoded()) : read(row.payload(), type);
             facts.put(row.correctsSequence() == null ? row.sequenceNumber() : row.correctsSequence(), fact);
         }
         return new ArrayList<>(facts.values());
-    }
-
-    public void deleteAll() {
-        jdbc.update("DELETE FROM projected_fact");
     }
 
     private static Instant upTo(Instant recordedUpTo) {

@@ -7,8 +7,14 @@ public interface StreamReadModel {
 
     StreamType streamType();
 
-    /** Recomputes the rows of {@code streamId} from all its projected facts (corrections included). */
-    void refresh(String streamId, String state, List<StoredFact> stream);
+    /** The tables this model owns; a stream's rows in each are found by the key {@link #key} gives. */
+    List<ReadModelTable> tables();
 
-    void deleteAll();
+    /** The key of a stream's rows: the stream id, unless the model keys its rows otherwise. */
+    default String key(String streamId, String state) {
+        return streamId;
+    }
+
+    /** Computes the rows of {@code streamId} from all its projected facts (corrections included), in fact order. */
+    void rows(String streamId, String state, List<StoredFact> stream, RowSink sink);
 }

@@ -1,6 +1,5 @@
 package org.treatyregistry.projections.history;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -20,7 +19,8 @@ import org.treatyregistry.core.reporting.ReportingFactCorrectedEvent;
 import org.treatyregistry.core.upr.UprFactCorrectedEvent;
 import org.treatyregistry.projections.Projections;
 import org.treatyregistry.projections.facts.ClassifiedFact;
-import org.treatyregistry.projections.facts.Json;
+import org.treatyregistry.projections.facts.FactProjection;
+import org.treatyregistry.projections.facts.ReadModelTable;
 import org.treatyregistry.projections.facts.StreamType;
 
 import java.sql.Timestamp;
@@ -34,47 +34,56 @@ import java.util.List;
 public class HistoryProjection {
 
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
 
-    public HistoryProjection(JdbcTemplate jdbc, ObjectMapper json) {
+    public HistoryProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.json = json;
     }
+
+    public static final ReadModelTable TABLE = ReadModelTable.of("history_entry", "global_index", "global_index", "stream_id",
+            "stream_type", "sequence_number", "state_code", "body", "instrument", "event_type", "legal_date", "legal_date_precision",
+            "summary", "recorded_at", "recorded_by", "source_symbol", "source_locator", "source_note", "corrects_seq",
+            "correction_reason", "import_batch");
+    private static final String INSERT_IF_ABSENT = "INSERT INTO history_entry (" + String.join(", ", TABLE.columns()) + ") SELECT "
+            + "?, ".repeat(TABLE.columns().size() - 1) + "? WHERE NOT EXISTS (SELECT 1 FROM history_entry WHERE global_index = ?)";
 
     @EventHandler
     void on(Object payload, DomainEventMessage<?> message, TrackingToken token, @org.axonframework.eventhandling.Timestamp Instant recordedAt,
             @MetaDataValue(Projections.RECORDED_BY) String recordedBy, @MetaDataValue("importBatch") String importBatch) {
+        long position = token.position().orElseThrow(() -> new IllegalStateException("no global position in " + token));
         ClassifiedFact.of(payload).ifPresent(fact -> {
-            long position = token.position().orElseThrow(() -> new IllegalStateException("no global position in " + token));
-            FactDescription description = FactDescription.of(payload);
-            String[] stream = message.getAggregateIdentifier().split(":");
-            String instrument = null;
-            String body = null;
-            if (fact.streamType() == StreamType.PARTICIPATION || fact.streamType() == StreamType.REPORTING) {
-                InstrumentCode code = InstrumentCode.of(stream[2]);
-                instrument = code.value();
-                body = TreatyCatalogue.instrument(code).body().value();
-            } else if (fact.streamType() == StreamType.COMPETENCE) {
-                body = stream[2];
-                instrument = TreatyCatalogue.mechanism(TreatyBodyCode.of(stream[2]), MechanismType.valueOf(stream[3]))
-                        .map(m -> m.instrument().value()).orElse(null);
-            }
-            jdbc.update("""
-                    INSERT INTO history_entry (global_index, stream_id, stream_type, sequence_number, state_code, body, instrument,
-                        event_type, legal_date, legal_date_precision, summary, recorded_at, recorded_by, source_symbol,
-                        source_locator, source_note, corrects_seq, correction_reason, payload, import_batch)
-                    SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-                    WHERE NOT EXISTS (SELECT 1 FROM history_entry WHERE global_index = ?)
-                    """, position, message.getAggregateIdentifier(), fact.streamType().name(), message.getSequenceNumber(),
-                    fact.state().value(), body, instrument, payload.getClass().getSimpleName(),
-                    description.legalDate() == null ? null : description.legalDate().text(),
-                    description.legalDate() == null ? null : description.legalDate().precision().name(),
-                    description.summary(), Timestamp.from(recordedAt), recordedBy,
-                    description.source() == null ? null : description.source().symbol(),
-                    description.source() == null ? null : description.source().locator(),
-                    description.source() == null ? null : description.source().note(),
-                    fact.correctsSequence(), reasonOf(payload), Json.write(json, payload), importBatch, position);
+            Object[] values = row(position, message.getAggregateIdentifier(), message.getSequenceNumber(), payload, fact, recordedAt,
+                    recordedBy, importBatch);
+            Object[] args = java.util.Arrays.copyOf(values, values.length + 1);
+            args[values.length] = position;
+            jdbc.update(INSERT_IF_ABSENT, FactProjection.jdbcValues(args));
         });
+    }
+
+    /** The history row of one event, in {@link #TABLE}'s column order: the live handler and the bulk rebuild both write this. */
+    public static Object[] row(long position, String streamId, long sequence, Object payload, ClassifiedFact fact, Instant recordedAt,
+                               String recordedBy, String importBatch) {
+        FactDescription description = FactDescription.of(payload);
+        String[] stream = streamId.split(":");
+        String instrument = null;
+        String body = null;
+        if (fact.streamType() == StreamType.PARTICIPATION || fact.streamType() == StreamType.REPORTING) {
+            InstrumentCode code = InstrumentCode.of(stream[2]);
+            instrument = code.value();
+            body = TreatyCatalogue.instrument(code).body().value();
+        } else if (fact.streamType() == StreamType.COMPETENCE) {
+            body = stream[2];
+            instrument = TreatyCatalogue.mechanism(TreatyBodyCode.of(stream[2]), MechanismType.valueOf(stream[3]))
+                    .map(m -> m.instrument().value()).orElse(null);
+        }
+        return new Object[]{position, streamId, fact.streamType().name(), sequence, fact.state().value(), body, instrument,
+                payload.getClass().getSimpleName(),
+                description.legalDate() == null ? null : description.legalDate().text(),
+                description.legalDate() == null ? null : description.legalDate().precision().name(),
+                description.summary(), recordedAt, recordedBy,
+                description.source() == null ? null : description.source().symbol(),
+                description.source() == null ? null : description.source().locator(),
+                description.source() == null ? null : description.source().note(),
+                fact.correctsSequence(), reasonOf(payload), importBatch};
     }
 
     @ResetHandler

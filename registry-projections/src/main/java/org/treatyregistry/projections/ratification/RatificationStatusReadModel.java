@@ -14,12 +14,13 @@ import org.treatyregistry.core.shared.LegalDate;
 import org.treatyregistry.core.shared.Source;
 import org.treatyregistry.projections.facts.FactRepository;
 import org.treatyregistry.projections.facts.Json;
+import org.treatyregistry.projections.facts.ReadModelTable;
+import org.treatyregistry.projections.facts.RowSink;
 import org.treatyregistry.projections.facts.StoredFact;
 import org.treatyregistry.projections.facts.StreamReadModel;
 import org.treatyregistry.projections.facts.StreamType;
 import org.treatyregistry.projections.facts.ValidTime;
 
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,18 +50,21 @@ public class RatificationStatusReadModel implements StreamReadModel {
         return StreamType.PARTICIPATION;
     }
 
+    static final ReadModelTable TABLE = ReadModelTable.of("participation_status", "participation_id", "participation_id",
+            "state_code", "instrument", "body", "signed_on", "consent_action", "deposited_on", "entry_into_force",
+            "entry_into_force_basis", "denounced_on", "denunciation_effective", "reservations", "sources", "updated_at");
+
     @Override
-    public void refresh(String streamId, String state, List<StoredFact> stream) {
+    public List<ReadModelTable> tables() {
+        return List.of(TABLE);
+    }
+
+    @Override
+    public void rows(String streamId, String state, List<StoredFact> stream, RowSink sink) {
         RatificationStatus s = status(streamId, facts.effective(stream, ParticipationFact.class));
-        jdbc.update("DELETE FROM participation_status WHERE participation_id = ?", streamId);
-        jdbc.update("""
-                INSERT INTO participation_status (participation_id, state_code, instrument, body, signed_on, consent_action,
-                    deposited_on, entry_into_force, entry_into_force_basis, denounced_on, denunciation_effective,
-                    reservations, sources, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, streamId, s.state(), s.instrument(), s.body(), s.signedOn(), s.action(), s.depositedOn(), s.entryIntoForce(),
+        sink.row(TABLE, streamId, s.state(), s.instrument(), s.body(), s.signedOn(), s.action(), s.depositedOn(), s.entryIntoForce(),
                 s.entryIntoForceBasis(), s.denouncedOn(), s.denunciationEffective(), Json.write(json, s.reservations()),
-                Json.write(json, s.sources()), Timestamp.from(stream.get(stream.size() - 1).recordedAt()));
+                Json.write(json, s.sources()), stream.get(stream.size() - 1).recordedAt());
     }
 
     /** A participation's standing from its effective facts: the same computation for the table and the as-of views. */
@@ -83,11 +87,6 @@ public class RatificationStatusReadModel implements StreamReadModel {
                 s.denunciation() == null ? null : text(s.denunciation().notifiedOn()),
                 s.denunciation() == null ? null : text(s.denunciation().effectiveOn()),
                 reservations, new ArrayList<>(sources));
-    }
-
-    @Override
-    public void deleteAll() {
-        jdbc.update("DELETE FROM participation_status");
     }
 
     @QueryHandler

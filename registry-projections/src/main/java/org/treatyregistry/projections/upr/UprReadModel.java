@@ -7,6 +7,8 @@ import org.treatyregistry.core.upr.UprFact;
 import org.treatyregistry.core.upr.UprMidTermReportSubmittedEvent;
 import org.treatyregistry.core.upr.UprReviewHeldEvent;
 import org.treatyregistry.projections.facts.FactRepository;
+import org.treatyregistry.projections.facts.ReadModelTable;
+import org.treatyregistry.projections.facts.RowSink;
 import org.treatyregistry.projections.facts.StoredFact;
 import org.treatyregistry.projections.facts.StreamReadModel;
 import org.treatyregistry.projections.facts.StreamType;
@@ -31,30 +33,37 @@ public class UprReadModel implements StreamReadModel {
         return StreamType.UPR;
     }
 
+    static final ReadModelTable TABLE = ReadModelTable.of("upr_cycle", "state_code", "state_code", "cycle", "working_group_session",
+            "reviewed_on", "national_report", "outcome_report", "mid_term_report", "mid_term_submitted_on", "source");
+
     @Override
-    public void refresh(String streamId, String state, List<StoredFact> stream) {
-        List<UprFact> effective = facts.effective(stream, UprFact.class);
-        jdbc.update("DELETE FROM upr_cycle WHERE state_code = ?", state);
-        for (UprFact fact : effective) {
-            if (fact instanceof UprReviewHeldEvent r) {
-                jdbc.update("""
-                        INSERT INTO upr_cycle (state_code, cycle, working_group_session, reviewed_on, national_report,
-                            outcome_report, source) VALUES (?, ?, ?, ?, ?, ?, ?)
-                        """, state, r.cycle(), r.workingGroupSession(), r.reviewedOn().text(), r.nationalReport(),
-                        r.outcomeReport(), RatificationStatusReadModel.describe(r.source()).orElse(""));
-            }
-        }
-        for (UprFact fact : effective) {
-            if (fact instanceof UprMidTermReportSubmittedEvent m) {
-                jdbc.update("UPDATE upr_cycle SET mid_term_report = ?, mid_term_submitted_on = ? WHERE state_code = ? AND cycle = ?",
-                        m.symbol(), m.submittedOn().text(), state, m.cycle());
-            }
-        }
+    public List<ReadModelTable> tables() {
+        return List.of(TABLE);
+    }
+
+    /** One stream per state (upr:KAZ), so its rows are the state's. */
+    @Override
+    public String key(String streamId, String state) {
+        return state;
     }
 
     @Override
-    public void deleteAll() {
-        jdbc.update("DELETE FROM upr_cycle");
+    public void rows(String streamId, String state, List<StoredFact> stream, RowSink sink) {
+        List<UprFact> effective = facts.effective(stream, UprFact.class);
+        java.util.Map<Integer, UprMidTermReportSubmittedEvent> midTerm = new java.util.HashMap<>();
+        for (UprFact fact : effective) {
+            if (fact instanceof UprMidTermReportSubmittedEvent m) {
+                midTerm.put(m.cycle(), m);
+            }
+        }
+        for (UprFact fact : effective) {
+            if (fact instanceof UprReviewHeldEvent r) {
+                UprMidTermReportSubmittedEvent m = midTerm.get(r.cycle());
+                sink.row(TABLE, state, r.cycle(), r.workingGroupSession(), r.reviewedOn().text(), r.nationalReport(),
+                        r.outcomeReport(), m == null ? null : m.symbol(), m == null ? null : m.submittedOn().text(),
+                        RatificationStatusReadModel.describe(r.source()).orElse(""));
+            }
+        }
     }
 
     @QueryHandler
