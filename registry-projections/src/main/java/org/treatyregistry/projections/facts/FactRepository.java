@@ -47,8 +47,13 @@ public class FactRepository {
 
     /** The projected_fact row of a fact, with the fact itself kept decoded. */
     public StoredFact stored(String streamId, long sequence, ClassifiedFact fact, Instant recordedAt, String recordedBy) {
+        return stored(streamId, sequence, fact, recordedAt, recordedBy, null);
+    }
+
+    /** @param factJson the fact as JSON when the caller already has it as this repository would write it; else null */
+    public StoredFact stored(String streamId, long sequence, ClassifiedFact fact, Instant recordedAt, String recordedBy, String factJson) {
         return new StoredFact(streamId, sequence, fact.streamType(), fact.state().value(), fact.fact().getClass().getSimpleName(),
-                fact.correctsSequence(), write(fact.fact()), recordedAt, recordedBy, fact.fact());
+                fact.correctsSequence(), factJson != null ? factJson : write(fact.fact()), recordedAt, recordedBy, fact.fact());
     }
 
     /** A row's values in {@link #TABLE}'s column order (recording time as a JDBC timestamp). */

@@ -1,0 +1,139 @@
+package org.treatyregistry.api.admin;
+
+import org.axonframework.serialization.Serializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.treatyregistry.api.audit.EventLog;
+import org.treatyregistry.api.benchmark.Dataset;
+import org.treatyregistry.api.support.Http;
+import org.treatyregistry.api.support.RunningRegistry;
+import org.treatyregistry.api.support.TestPostgres;
+import org.treatyregistry.projections.facts.FactProjection;
+import org.treatyregistry.projections.facts.ReadModelTable;
+import org.treatyregistry.projections.history.HistoryProjection;
+
+import java.io.BufferedReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The bulk rebuild writes, table by table and row by row, what the live projection wrote event by event: on the
+ * embedded store (JDBC batches) and on PostgreSQL (COPY, indexes rebuilt), over a synthetic record with every kind of
+ * fact, corrections included; and nothing appended during a rebuild is lost.
+ */
+class BulkRebuildTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void rebuildsExactlyWhatTheLiveProjectionBuiltOnTheEmbeddedStore() throws Exception {
+        try (RunningRegistry registry = RunningRegistry.embedded(dir.resolve("data"), false).start()) {
+            rebuildsExactlyWhatTheLiveProjectionBuilt(registry);
+        }
+    }
+
+    @Test
+    void rebuildsExactlyWhatTheLiveProjectionBuiltOnPostgres() throws Exception {
+        try (RunningRegistry registry = RunningRegistry.postgres(TestPostgres.newDatabase(), false).start()) {
+            rebuildsExactlyWhatTheLiveProjectionBuilt(registry);
+        }
+    }
+
+    @Test
+    void factsRecordedDuringARebuildReachTheReadModels() throws Exception {
+        try (RunningRegistry registry = RunningRegistry.postgres(TestPostgres.newDatabase(), false).start()) {
+            Dataset.Party party = load(registry, 6, 20_000).parties().get(0);
+            String participation = "participation:" + party.state().value() + ":" + party.instrument().code().value();
+            Http http = registry.http();
+            ProjectionAdmin admin = registry.bean(ProjectionAdmin.class);
+            AtomicInteger recorded = new AtomicInteger();
+            Thread desk = new Thread(() -> {
+                for (int i = 0; i < 30; i++) {
+                    Http.Response r = http.post(("/api/states/" + party.state().value() + "/participations/" + party.instrument().code().value() + "/reservations"),
+                            "{\"reference\": \"during rebuild " + i + "\", \"kind\": \"DECLARATION\", \"article\": \"1\","
+                                    + " \"text\": \"A declaration recorded while the read models are rebuilt.\", \"madeOn\": \"2024-01-0" + (1 + i % 9) + "\"}");
+                    if (r.status() == 201) {
+                        recorded.incrementAndGet();
+                    }
+                }
+            });
+            assertThat(http.post("/api/admin/projections/rebuild", "").status()).isEqualTo(202);
+            desk.start();
+            desk.join(Duration.ofMinutes(3).toMillis());
+            assertThat(admin.awaitCaughtUp(Duration.ofMinutes(3))).isTrue();
+
+            assertThat(recorded.get()).as("every write was accepted").isEqualTo(30);
+            Long facts = registry.jdbc().queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+            assertThat(registry.jdbc().queryForObject("SELECT COUNT(*) FROM history_entry", Long.class))
+                    .as("one history entry per event, those recorded during the rebuild included").isEqualTo(facts);
+            assertThat(registry.jdbc().queryForObject("SELECT COUNT(*) FROM history_entry WHERE stream_id = ?"
+                    + " AND event_type = 'ReservationEnteredEvent'", Long.class, participation)).isEqualTo(registry.jdbc().queryForObject(
+                    "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?"
+                            + " AND payload_type LIKE '%ReservationEnteredEvent'", Long.class, participation)).isGreaterThanOrEqualTo(30);
+            Map<String, List<String>> live = tables(registry);
+            rebuild(registry);
+            assertThat(tables(registry)).isEqualTo(live);
+        }
+    }
+
+    private void rebuildsExactlyWhatTheLiveProjectionBuilt(RunningRegistry registry) throws Exception {
+        load(registry, 4, 6_000);
+        Map<String, List<String>> live = tables(registry);
+        assertThat(live.get("history_entry")).hasSizeGreaterThan(5_000);
+        assertThat(live.get("projected_fact").stream().filter(row -> row.contains("ReportSubmittedEvent"))).isNotEmpty();
+
+        registry.jdbc().update("DELETE FROM participation_status WHERE state_code = 'ABW'");
+        registry.jdbc().update("UPDATE history_entry SET summary = 'tampered'");
+        rebuild(registry);
+
+        Map<String, List<String>> rebuilt = tables(registry);
+        live.forEach((table, rows) -> assertThat(rebuilt.get(table)).as(table).isEqualTo(rows));
+    }
+
+    /** A synthetic record of {@code states} states, through the event-log import, projected by the live processor. */
+    private Dataset.Summary load(RunningRegistry registry, int states, int events) throws Exception {
+        Path file = dir.resolve("dataset.jsonl");
+        Dataset.Summary summary = new Dataset(registry.bean("eventSerializer", Serializer.class), states, events).write(file);
+        try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            registry.bean(EventLog.class).importInto(lines);
+        }
+        assertThat(registry.bean(ProjectionAdmin.class).awaitCaughtUp(Duration.ofMinutes(5))).isTrue();
+        return summary;
+    }
+
+    private static void rebuild(RunningRegistry registry) {
+        assertThat(registry.http().post("/api/admin/projections/rebuild", "").status()).isEqualTo(202);
+        assertThat(registry.bean(ProjectionAdmin.class).awaitCaughtUp(Duration.ofMinutes(5))).isTrue();
+    }
+
+    /** Every row of every read-model table, as text, in a fixed order. */
+    private static Map<String, List<String>> tables(RunningRegistry registry) {
+        List<ReadModelTable> all = new ArrayList<>(registry.bean(FactProjection.class).tables());
+        all.add(HistoryProjection.TABLE);
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        for (ReadModelTable table : all) {
+            String columns = String.join(", ", table.columns());
+            rows.put(table.name(), registry.jdbc().query("SELECT " + columns + " FROM " + table.name() + " ORDER BY "
+                            + java.util.stream.IntStream.rangeClosed(1, table.columns().size()).mapToObj(Integer::toString).collect(Collectors.joining(", ")),
+                    (rs, i) -> {
+                        StringBuilder row = new StringBuilder();
+                        for (int c = 1; c <= table.columns().size(); c++) {
+                            row.append(rs.getString(c)).append('\u001f');
+                        }
+                        return row.toString();
+                    }));
+        }
+        return rows;
+    }
+}
