@@ -2,6 +2,7 @@ package org.treatyregistry.api.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.treatyregistry.api.admin.ProjectionAdmin;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -36,8 +37,10 @@ public class AuditController {
     private final EventLog eventLog;
     private final ChainVerifier verifier;
     private final AuditPack pack;
+    private final ProjectionAdmin projections;
 
-    public AuditController(EventLog eventLog, ChainVerifier verifier, AuditPack pack) {
+    public AuditController(EventLog eventLog, ChainVerifier verifier, AuditPack pack, ProjectionAdmin projections) {
+        this.projections = projections;
         this.eventLog = eventLog;
         this.verifier = verifier;
         this.pack = pack;
@@ -57,9 +60,9 @@ public class AuditController {
 
     @PostMapping(path = "/api/admin/event-log", consumes = {"application/x-ndjson", "text/plain", "application/octet-stream"})
     @Operation(summary = "Import a JSON Lines event log into an empty store; the read models then rebuild from it")
-    public Map<String, Object> importLog(HttpServletRequest request) throws IOException {
+    public Map<String, Object> importLog(HttpServletRequest request) throws Exception {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8))) {
-            return Map.of("imported", eventLog.importInto(lines));
+            return Map.of("imported", projections.loadThenRebuild(() -> eventLog.importInto(lines)));
         }
     }
 

@@ -131,19 +131,24 @@ public final class Benchmark {
     private void bulkImport(RunningRegistry registry, RawBaselines raw, Path file, Dataset.Summary dataset) throws Exception {
         double baseline = raw.bulkInsert(file);
         Measures.resetPeakHeap();
-        long start = System.nanoTime();
-        long imported;
-        try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            imported = registry.bean(EventLog.class).importInto(lines);
-        }
-        double rate = imported / RawBaselines.seconds(start);
+        long[] timed = new long[2];
+        // as POST /api/admin/event-log does it: the processor stopped during the import, the read models rebuilt after it
+        long imported = registry.bean(ProjectionAdmin.class).loadThenRebuild(() -> {
+            try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                timed[0] = System.nanoTime();
+                long n = registry.bean(EventLog.class).importInto(lines);
+                timed[1] = System.nanoTime();
+                return n;
+            }
+        });
+        double rate = imported / ((timed[1] - timed[0]) / 1e9);
         if (imported != dataset.events()) {
             throw new IllegalStateException("imported " + imported + " of " + dataset.events() + " events");
         }
         measures.add("bulk import (event log, chained), events/s", Measures.rate(rate), Measures.rate(baseline) + " raw batched INSERT",
                 Measures.ratio(rate / baseline), "≥ 50,000/s", rate >= 50_000);
         measures.add("peak heap during bulk import", Measures.mib(Measures.peakHeapBytes()), "", "", "-Xmx512m", null);
-        // the import leaves the read models to the projection processor: let it finish before the rebuild is timed
+        // the rebuild that follows the import is not timed here: the next measure times one
         if (!registry.bean(ProjectionAdmin.class).awaitCaughtUp(Duration.ofHours(2))) {
             throw new IllegalStateException("the read models did not catch up after the import");
         }
