@@ -46,6 +46,12 @@ public class SecurityConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** Replaces Boot's default provider for the same accounts: see VerifiedPasswords for why. */
+    @Bean
+    public org.springframework.security.authentication.AuthenticationProvider accountAuthentication(UserAccounts accounts, PasswordEncoder passwords) {
+        return new VerifiedPasswords(accounts, passwords);
+    }
+
     @Bean
     public SecurityFilterChain registrySecurity(HttpSecurity http, FeedTokens tokens, ObjectMapper json,
                                                 ObjectProvider<ClientRegistrationRepository> oidc,

@@ -192,6 +192,16 @@ public final class Benchmark {
                 + "/calendar.ics?token=" + token));
         long[] icsAll = time(Math.max(3, runs / 30), () -> ics(http, base + "/api/calendar.ics?token=" + token));
         latencyRows("ICS export over HTTP, one state", icsOne, null);
+        // what an API client signing each request with a password (HTTP Basic) sees: sign-in included
+        org.treatyregistry.api.support.Http signedIn = registry.http();
+        long[] httpOne = time(Math.max(5, runs / 3), () -> {
+            org.treatyregistry.api.support.Http.Response r = signedIn.get("/api/states/" + states.get(rnd.nextInt(states.size())).value() + "/calendar");
+            if (r.status() != 200) {
+                throw new IllegalStateException("calendar answered " + r.status());
+            }
+            return r.body().length();
+        });
+        latencyRows("calendar over HTTP with a password (Basic), one state", httpOne, null);
         double p99 = Measures.percentileMillis(icsAll, 99);
         latencyRows("ICS export over HTTP, all " + options.states() + " states", icsAll, null);
         measures.add("full ICS export, " + options.states() + " states (p99)", Measures.ms(p99), "", "", "< 1 s", p99 < 1000);

@@ -106,6 +106,33 @@ class SecurityEndToEndTest {
     }
 
     @Test
+    void aRememberedPasswordFollowsEveryChangeToTheAccount() {
+        createUser("remembered1", "DESK");
+        Http old = as("remembered1");
+        // the first request proves the password with bcrypt; the next ones are answered from memory
+        assertThat(old.get("/api/states/KAZ/calendar").status()).isEqualTo(200);
+        assertThat(old.get("/api/states/KAZ/calendar").status()).isEqualTo(200);
+        assertThat(admin.as("remembered1", "remembered1-password-124").get("/api/states/KAZ/calendar").status())
+                .as("a wrong password is refused while the right one is remembered").isEqualTo(401);
+
+        // roles are read on every request
+        assertThat(admin.put("/api/admin/users/remembered1/roles", "{\"roles\": [\"LIAISON\"]}").status()).isEqualTo(200);
+        expectProblem(old.get("/api/states/KAZ/history"), 403, "FORBIDDEN", null);
+
+        // a new password replaces the remembered one at once
+        Http.Response changed = old.post("/api/account/password",
+                "{\"currentPassword\": \"remembered1-password-123\", \"newPassword\": \"remembered1-new-password-456\"}");
+        assertThat(changed.status()).as(changed.body()).isIn(200, 204);
+        assertThat(old.get("/api/states/KAZ/calendar").status()).as("the old password, remembered before the change").isEqualTo(401);
+        Http renewed = admin.as("remembered1", "remembered1-new-password-456");
+        assertThat(renewed.get("/api/states/KAZ/calendar").status()).isEqualTo(200);
+
+        // a disabled account is refused even with the password just remembered
+        assertThat(admin.post("/api/admin/users/remembered1/disable", "").status()).isIn(200, 204);
+        assertThat(renewed.get("/api/states/KAZ/calendar").status()).isEqualTo(401);
+    }
+
+    @Test
     void passwordsAreStoredAsBcryptHashes() {
         String hash = registry.jdbc().queryForObject("SELECT password_hash FROM app_user WHERE username = 'desk1'", String.class);
         assertThat(hash).startsWith("{bcrypt}$2a$").doesNotContain("desk1-password-123");
