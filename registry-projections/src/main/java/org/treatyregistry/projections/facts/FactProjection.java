@@ -5,13 +5,17 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.treatyregistry.projections.Projections;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Keeps every fact of every stream, then asks the read model of that stream's kind to recompute its rows from the
@@ -22,6 +26,8 @@ import java.util.List;
 @Component
 @ProcessingGroup(Projections.PROCESSING_GROUP)
 public class FactProjection {
+
+    private static final String TOUCHED = FactProjection.class.getName() + ".touchedStreams";
 
     private final FactRepository facts;
     private final List<StreamReadModel> readModels;
@@ -38,16 +44,36 @@ public class FactProjection {
             @MetaDataValue(Projections.RECORDED_BY) String recordedBy) {
         ClassifiedFact.of(payload).ifPresent(fact -> {
             facts.insertIfAbsent(message.getAggregateIdentifier(), message.getSequenceNumber(), fact, recordedAt, recordedBy);
-            List<StoredFact> stream = facts.stream(message.getAggregateIdentifier(), null);
-            for (StreamReadModel model : readModels) {
-                if (model.streamType() == fact.streamType()) {
-                    String key = model.key(message.getAggregateIdentifier(), fact.state().value());
-                    model.tables().forEach(table -> jdbc.update(table.deleteByKeySql(), key));
-                    model.rows(message.getAggregateIdentifier(), fact.state().value(), stream,
-                            (table, values) -> jdbc.update(table.insertSql(), jdbcValues(values)));
-                }
+            Touched stream = new Touched(message.getAggregateIdentifier(), fact.streamType(), fact.state().value());
+            if (!CurrentUnitOfWork.isStarted()) {
+                refresh(stream);
+                return;
             }
+            // the processor hands events over in batches, one unit of work each: a stream that several events of the
+            // batch touch is recomputed once, just before the batch commits, rather than once per event
+            UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+            Map<String, Touched> touched = batch.getOrComputeResource(TOUCHED, k -> {
+                Map<String, Touched> streams = new LinkedHashMap<>();
+                batch.onPrepareCommit(u -> streams.values().forEach(this::refresh));
+                return streams;
+            });
+            touched.putIfAbsent(stream.streamId(), stream);
         });
+    }
+
+    private record Touched(String streamId, StreamType type, String state) {
+    }
+
+    private void refresh(Touched touched) {
+        List<StoredFact> stream = facts.stream(touched.streamId(), null);
+        for (StreamReadModel model : readModels) {
+            if (model.streamType() == touched.type()) {
+                String key = model.key(touched.streamId(), touched.state());
+                model.tables().forEach(table -> jdbc.update(table.deleteByKeySql(), key));
+                model.rows(touched.streamId(), touched.state(), stream,
+                        (table, values) -> jdbc.update(table.insertSql(), jdbcValues(values)));
+            }
+        }
     }
 
     /** The tables every fact-based read model writes, the facts table last (the models are computed from it). */
