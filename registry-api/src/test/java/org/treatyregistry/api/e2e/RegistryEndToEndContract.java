@@ -13,6 +13,8 @@ import org.treatyregistry.api.support.RunningRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import org.treatyregistry.core.shared.LegalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -185,6 +187,38 @@ abstract class RegistryEndToEndContract {
 
         assertThat(registry.eventCount()).as("nothing was stored").isEqualTo(before);
         assertThat(http.get("/actuator/health").status()).as("the registry keeps serving").isEqualTo(200);
+    }
+
+    @Test
+    void historyPagesAreSlicesOfTheWholeHistoryWithOrWithoutALegalDateRange() {
+        JsonNode everything = http.get("/api/history?size=1000").json();
+        List<JsonNode> all = new ArrayList<>();
+        everything.path("items").forEach(all::add);
+        assertThat(everything.path("total").asLong()).isEqualTo(all.size()).isGreaterThan(50);
+        for (String range : List.of("", "&legalFrom=2000-01-01&legalTo=2010-12-31", "&validAt=2005-06-30", "&legalFrom=2016-01-01")) {
+            JsonNode whole = http.get("/api/history?size=1000" + range).json();
+            List<JsonNode> expected = new ArrayList<>();
+            whole.path("items").forEach(expected::add);
+            List<JsonNode> paged = new ArrayList<>();
+            for (int page = 0; page * 7 < whole.path("total").asLong(); page++) {
+                JsonNode p = http.get("/api/history?size=7&page=" + page + range).json();
+                assertThat(p.path("total").asLong()).as(range).isEqualTo(whole.path("total").asLong());
+                p.path("items").forEach(paged::add);
+            }
+            assertThat(paged).as("pages of 7" + range).isEqualTo(expected);
+            assertThat(http.get("/api/history?size=7&page=1000" + range).json().path("items")).as(range).isEmpty();
+        }
+        // a range keeps exactly the entries whose legal date (at its precision) overlaps it
+        LocalDate from = LocalDate.parse("2000-01-01");
+        LocalDate to = LocalDate.parse("2010-12-31");
+        List<JsonNode> overlapping = all.stream().filter(e -> e.hasNonNull("legalDate")).filter(e -> {
+            LegalDate d = LegalDate.parse(e.path("legalDate").asText());
+            return !d.latest().isBefore(from) && !d.earliest().isAfter(to);
+        }).toList();
+        JsonNode ranged = http.get("/api/history?size=1000&legalFrom=2000-01-01&legalTo=2010-12-31").json();
+        List<JsonNode> actual = new ArrayList<>();
+        ranged.path("items").forEach(actual::add);
+        assertThat(actual).isEqualTo(overlapping).isNotEmpty().hasSizeLessThan(all.size());
     }
 
     @Test

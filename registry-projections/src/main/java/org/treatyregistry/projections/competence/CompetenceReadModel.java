@@ -77,7 +77,7 @@ public class CompetenceReadModel implements StreamReadModel {
     public CompetenceRecognitionList handle(FindCompetenceRecognitionsQuery query) {
         if (query.asOf()) {
             List<CompetenceRecognitionView> items = new ArrayList<>();
-            facts.streams(StreamType.COMPETENCE, query.state(), query.recordedAt()).forEach((streamId, rows) -> {
+            facts.forEachStream(StreamType.COMPETENCE, query.state(), query.recordedAt(), (streamId, rows) -> {
                 List<CompetenceFact> effective = ValidTime.upTo(facts.effective(rows, CompetenceFact.class), query.validAt());
                 if (!effective.isEmpty()) {
                     CompetenceRecognitionView v = view(streamId, effective);

@@ -3,9 +3,11 @@ package org.treatyregistry.projections.facts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /**
  * The projected facts of every stream. Inserts are idempotent (a replayed event finds its row and leaves it), and the
@@ -76,16 +79,42 @@ public class FactRepository {
 
     /** The rows of all streams of a type, for one state or every state ({@code state == null}), grouped by stream. */
     public Map<String, List<StoredFact>> streams(StreamType type, String state, Instant recordedUpTo) {
-        List<StoredFact> rows = state == null
-                ? jdbc.query("SELECT * FROM projected_fact WHERE stream_type = ? AND recorded_at <= ? ORDER BY stream_id, sequence_number",
-                ROW, type.name(), Timestamp.from(upTo(recordedUpTo)))
-                : jdbc.query("SELECT * FROM projected_fact WHERE stream_type = ? AND state_code = ? AND recorded_at <= ? ORDER BY stream_id, sequence_number",
-                ROW, type.name(), state, Timestamp.from(upTo(recordedUpTo)));
         Map<String, List<StoredFact>> byStream = new LinkedHashMap<>();
-        for (StoredFact row : rows) {
-            byStream.computeIfAbsent(row.streamId(), k -> new ArrayList<>()).add(row);
-        }
+        forEachStream(type, state, recordedUpTo, byStream::put);
         return byStream;
+    }
+
+    /**
+     * Hands over the rows of every stream of a type (for one state, or all when {@code state == null}) one stream at a
+     * time, in stream order, reading them as a stream from the database: memory holds one stream, not the table.
+     */
+    public void forEachStream(StreamType type, String state, Instant recordedUpTo, BiConsumer<String, List<StoredFact>> action) {
+        String sql = "SELECT * FROM projected_fact WHERE stream_type = ?" + (state == null ? "" : " AND state_code = ?")
+                + " AND recorded_at <= ? ORDER BY stream_id, sequence_number";
+        List<Object> args = new ArrayList<>(List.of(type.name()));
+        if (state != null) {
+            args.add(state);
+        }
+        args.add(Timestamp.from(upTo(recordedUpTo)));
+        List<StoredFact> current = new ArrayList<>();
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(sql);
+            statement.setFetchSize(1000);
+            for (int i = 0; i < args.size(); i++) {
+                statement.setObject(i + 1, args.get(i));
+            }
+            return statement;
+        }, (RowCallbackHandler) rs -> {
+            StoredFact row = ROW.mapRow(rs, 0);
+            if (!current.isEmpty() && !current.get(0).streamId().equals(row.streamId())) {
+                action.accept(current.get(0).streamId(), List.copyOf(current));
+                current.clear();
+            }
+            current.add(row);
+        });
+        if (!current.isEmpty()) {
+            action.accept(current.get(0).streamId(), List.copyOf(current));
+        }
     }
 
     /** Originals in sequence order, each replaced by its latest correction among {@code rows}. */

@@ -115,17 +115,49 @@ public class HistoryProjection {
             where.append(" AND recorded_at <= ?");
             args.add(Timestamp.from(query.recordedUpTo()));
         }
-        List<HistoryEntry> all = jdbc.query("SELECT * FROM history_entry" + where + " ORDER BY global_index", (rs, i) -> new HistoryEntry(
+        int size = Math.max(1, Math.min(query.size(), 1000));
+        int from = Math.max(0, query.page()) * size;
+        if (query.legalFrom() == null && query.legalTo() == null) {
+            // the common case pages in SQL: a page of the UN-wide history (a million entries) is a page, not the table
+            Long total = jdbc.queryForObject("SELECT COUNT(*) FROM history_entry" + where, Long.class, args.toArray());
+            List<Object> pageArgs = new ArrayList<>(args);
+            pageArgs.add(size);
+            pageArgs.add(from);
+            List<HistoryEntry> items = jdbc.query("SELECT * FROM history_entry" + where + " ORDER BY global_index LIMIT ? OFFSET ?",
+                    (rs, i) -> entry(rs), pageArgs.toArray());
+            return new HistoryPage(items, query.page(), size, total == null ? 0 : total);
+        }
+        // a legal-date range is checked on the parsed date (its precision decides the overlap): the rows stream past
+        // and only the page is kept, so memory does not grow with the history
+        List<HistoryEntry> items = new ArrayList<>();
+        long[] total = {0};
+        jdbc.query(connection -> {
+            java.sql.PreparedStatement statement = connection.prepareStatement("SELECT * FROM history_entry" + where + " ORDER BY global_index");
+            statement.setFetchSize(1000);
+            for (int i = 0; i < args.size(); i++) {
+                statement.setObject(i + 1, args.get(i));
+            }
+            return statement;
+        }, (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+            HistoryEntry e = entry(rs);
+            if (inLegalRange(e, query)) {
+                if (total[0] >= from && items.size() < size) {
+                    items.add(e);
+                }
+                total[0]++;
+            }
+        });
+        return new HistoryPage(items, query.page(), size, total[0]);
+    }
+
+    private static HistoryEntry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new HistoryEntry(
                 rs.getLong("global_index"), rs.getString("stream_id"), rs.getString("stream_type"), rs.getLong("sequence_number"),
                 rs.getString("state_code"), rs.getString("body"), rs.getString("instrument"), rs.getString("event_type"),
                 rs.getString("legal_date"), rs.getString("legal_date_precision"), rs.getString("summary"),
                 rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"), rs.getString("source_symbol"),
                 rs.getString("source_locator"), rs.getString("source_note"), (Long) rs.getObject("corrects_seq", Long.class),
-                rs.getString("correction_reason"), rs.getString("import_batch")), args.toArray());
-        List<HistoryEntry> filtered = all.stream().filter(e -> inLegalRange(e, query)).toList();
-        int size = Math.max(1, Math.min(query.size(), 1000));
-        int from = Math.min(filtered.size(), Math.max(0, query.page()) * size);
-        return new HistoryPage(filtered.subList(from, Math.min(filtered.size(), from + size)), query.page(), size, filtered.size());
+                rs.getString("correction_reason"), rs.getString("import_batch"));
     }
 
     private static boolean inLegalRange(HistoryEntry entry, FindHistoryQuery query) {

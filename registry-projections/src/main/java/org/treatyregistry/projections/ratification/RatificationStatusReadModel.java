@@ -93,7 +93,7 @@ public class RatificationStatusReadModel implements StreamReadModel {
     public RatificationStatusList handle(FindRatificationStatusQuery query) {
         if (query.asOf()) {
             List<RatificationStatus> items = new ArrayList<>();
-            facts.streams(StreamType.PARTICIPATION, query.state(), query.recordedAt()).forEach((streamId, rows) -> {
+            facts.forEachStream(StreamType.PARTICIPATION, query.state(), query.recordedAt(), (streamId, rows) -> {
                 List<ParticipationFact> effective = ValidTime.upTo(facts.effective(rows, ParticipationFact.class), query.validAt());
                 if (!effective.isEmpty()) {
                     RatificationStatus status = status(streamId, effective);
