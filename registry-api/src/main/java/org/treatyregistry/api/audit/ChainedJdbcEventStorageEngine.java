@@ -1,6 +1,7 @@
 package org.treatyregistry.api.audit;
 
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -16,6 +17,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Axon's JDBC event store with the hash chain (docs/audit.md).
@@ -34,6 +36,9 @@ public class ChainedJdbcEventStorageEngine extends JdbcEventStorageEngine {
     private final String eventTable;
     private final ChainSealer sealer;
     private final String markedInsert;
+    private final String snapshotTable;
+    // null until the snapshot table has been looked at once
+    private volatile Boolean snapshotsInUse;
 
     /**
      * @param builder      a configured {@link JdbcEventStorageEngine#builder()}: Axon's builder cannot be subclassed
@@ -47,6 +52,7 @@ public class ChainedJdbcEventStorageEngine extends JdbcEventStorageEngine {
         this.transactions = transactions;
         this.eventTable = schema.domainEventTable();
         this.sealer = sealer;
+        this.snapshotTable = schema.snapshotTable();
         // the marker's insert runs first (the event row is built from its RETURNING row), so the transaction has its id
         // before nextval draws the global index: what the sealer's judgement of gaps relies on
         this.markedInsert = "WITH registered AS (INSERT INTO event_chain_pending (event_identifier) VALUES (?) RETURNING event_identifier)"
@@ -153,5 +159,34 @@ public class ChainedJdbcEventStorageEngine extends JdbcEventStorageEngine {
             insert.addBatch();
         }
         return insert;
+    }
+
+    /**
+     * The registry configures no snapshot trigger, so the snapshot table stays empty, and looking in it before every
+     * aggregate is loaded was a round trip per command for nothing. It is still looked in once, and always once a
+     * snapshot has been stored: snapshots taken by another configuration are used.
+     */
+    @Override
+    protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        Boolean inUse = snapshotsInUse;
+        if (inUse == null) {
+            inUse = transactions.fetchInTransaction(() -> {
+                try (Connection connection = getConnection();
+                     PreparedStatement any = connection.prepareStatement("SELECT 1 FROM " + snapshotTable + " LIMIT 1");
+                     ResultSet rs = any.executeQuery()) {
+                    return rs.next();
+                } catch (SQLException e) {
+                    throw new IllegalStateException("could not read the snapshot table", e);
+                }
+            });
+            snapshotsInUse = inUse;
+        }
+        return inUse ? super.readSnapshotData(aggregateIdentifier) : Stream.empty();
+    }
+
+    @Override
+    protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+        snapshotsInUse = true;
+        super.storeSnapshot(snapshot, serializer);
     }
 }

@@ -13,6 +13,7 @@ import org.axonframework.serialization.UnknownSerializedType;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.jdbc.PgConnection;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -37,6 +38,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The event stream as JSON Lines, one event a line, with its position, stream, type and revision, timestamp, payload
@@ -48,7 +53,6 @@ import java.util.Map;
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
 public class EventLog {
 
-    private static final int IMPORT_CHUNK = 5000;
     /** The registry's events are all in this package: an import does not load other classes by name. */
     private static final String EVENT_PACKAGE = "org.treatyregistry.core.";
 
@@ -57,14 +61,18 @@ public class EventLog {
     private final Serializer eventSerializer;
     private final ChainSealer sealer;
     private final TransactionTemplate importTransaction;
+    /** Events per COPY (or JDBC batch) of an import. */
+    private final int importChunk;
 
     public EventLog(JdbcTemplate jdbc, ObjectMapper json, @Qualifier("eventSerializer") Serializer eventSerializer,
-                    ChainSealer sealer, PlatformTransactionManager transactions) {
+                    ChainSealer sealer, PlatformTransactionManager transactions,
+                    @Value("${registry.audit.import-chunk:2000}") int importChunk) {
         this.jdbc = jdbc;
         this.json = json;
         this.eventSerializer = eventSerializer;
         this.sealer = sealer;
         this.importTransaction = new TransactionTemplate(transactions);
+        this.importChunk = importChunk;
     }
 
     /**
@@ -160,11 +168,15 @@ public class EventLog {
             throw RegistryException.conflict("STORE_NOT_EMPTY", null,
                     "an event log is imported into an empty store only; this store holds " + count + " events");
         }
-        ImportWriter writer = postgres ? new CopyWriter(c) : new BatchWriter(c);
+        try (ImportWriter writer = postgres ? new CopyWriter(c) : new BatchWriter(c)) {
+            return importInto(lines, c, writer, previous);
+        }
+    }
+
+    private long importInto(BufferedReader lines, Connection c, ImportWriter writer, String previous) throws IOException, SQLException {
         long count = 0;
-        long last = -1;
         int lineNumber = 0;
-        List<ImportedEvent> chunk = new ArrayList<>(IMPORT_CHUNK);
+        List<ImportedEvent> chunk = new ArrayList<>(importChunk);
         String text;
         while ((text = lines.readLine()) != null) {
             lineNumber++;
@@ -173,7 +185,7 @@ public class EventLog {
             }
             chunk.add(parse(text, lineNumber));
             count++;
-            if (chunk.size() == IMPORT_CHUNK) {
+            if (chunk.size() == importChunk) {
                 previous = writer.write(chunk, previous);
                 chunk.clear();
             }
@@ -181,7 +193,7 @@ public class EventLog {
         if (!chunk.isEmpty()) {
             previous = writer.write(chunk, previous);
         }
-        last = writer.finish();
+        long last = writer.finish();
         if (count > 0) {
             try (PreparedStatement head = c.prepareStatement("UPDATE event_chain_head SET global_index = ?, hash = ? WHERE id = 1")) {
                 head.setLong(1, last);
@@ -202,17 +214,23 @@ public class EventLog {
         }
     }
 
-    private interface ImportWriter {
-        /** Stores the events and their links; returns the hash of the last link. */
+    private interface ImportWriter extends AutoCloseable {
+        /** Stores the events and their links (or has them stored); returns the hash of the last link. */
         String write(List<ImportedEvent> events, String previousHash) throws SQLException, IOException;
 
-        /** Returns the global index of the last event written (-1 for none). */
+        /** Waits until everything is stored; returns the global index of the last event written (-1 for none). */
         long finish() throws SQLException;
+
+        /** Waits for any write still under way, so that the transaction can be rolled back. */
+        @Override
+        default void close() {
+        }
     }
 
     /**
      * PostgreSQL: COPY in binary format, with global indexes drawn here from the event table's own sequence (the table
-     * is locked against other writers), which is then set past the last one.
+     * is locked against other writers), which is then set past the last one. Each chunk is copied by a thread of its
+     * own while the next one is read and checked, so the database's work and the import's overlap.
      */
     private static final class CopyWriter implements ImportWriter {
 
@@ -221,6 +239,12 @@ public class EventLog {
         private final Connection connection;
         private final CopyManager copy;
         private final String sequence;
+        private final ExecutorService copier = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "event-log-import-copy");
+            t.setDaemon(true);
+            return t;
+        });
+        private Future<?> inFlight;
         private long next = -1;
         private long last = -1;
 
@@ -276,15 +300,59 @@ public class EventLog {
             }
             e.writeShort(-1);
             l.writeShort(-1);
-            copy.copyIn("COPY domain_event_entry (" + StoredEvent.COLUMNS + ") FROM STDIN (FORMAT binary)",
-                    new ByteArrayInputStream(eventRows.toByteArray()));
-            copy.copyIn("COPY event_chain (global_index, event_identifier, previous_hash, hash) FROM STDIN (FORMAT binary)",
-                    new ByteArrayInputStream(linkRows.toByteArray()));
+            awaitInFlight();
+            byte[] eventBytes = eventRows.toByteArray();
+            byte[] linkBytes = linkRows.toByteArray();
+            inFlight = copier.submit(() -> {
+                copy.copyIn("COPY domain_event_entry (" + StoredEvent.COLUMNS + ") FROM STDIN (FORMAT binary)",
+                        new ByteArrayInputStream(eventBytes));
+                copy.copyIn("COPY event_chain (global_index, event_identifier, previous_hash, hash) FROM STDIN (FORMAT binary)",
+                        new ByteArrayInputStream(linkBytes));
+                return null;
+            });
             return previous;
+        }
+
+        private void awaitInFlight() throws SQLException, IOException {
+            if (inFlight == null) {
+                return;
+            }
+            try {
+                inFlight.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the event log was being copied", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof SQLException sql) {
+                    throw sql;
+                }
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                throw new IllegalStateException("copying the event log failed", e.getCause());
+            } finally {
+                inFlight = null;
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                awaitInFlight();
+            } catch (SQLException | IOException | RuntimeException ignored) {
+                // the import is failing already: the transaction is rolled back whatever this copy did
+            } finally {
+                copier.shutdownNow();
+            }
         }
 
         @Override
         public long finish() throws SQLException {
+            try {
+                awaitInFlight();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             if (next >= 0) {
                 // appends after the import draw indexes above the imported ones; an import of nothing gives its one back
                 try (PreparedStatement s = connection.prepareStatement("SELECT setval(?::regclass, ?, ?)")) {
