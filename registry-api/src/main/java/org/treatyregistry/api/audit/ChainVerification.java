@@ -13,7 +13,9 @@ import java.time.Instant;
  *                        REPLACED (another event stands at a linked position: rows reordered or swapped),
  *                        UNCHAINED (an event no link covers: inserted outside the registry),
  *                        BROKEN_LINK (a link does not follow from its predecessor: the chain table was changed)
+ * @param unsealed        events the registry committed that are not linked yet, because a transaction still in progress
+ *                        holds an earlier position (PostgreSQL, docs/audit.md): not checked, and not a problem
  */
 public record ChainVerification(boolean intact, long eventsChecked, String headHash, Long firstProblemAt,
-                                String problem, String detail, Instant verifiedAt) {
+                                String problem, String detail, Instant verifiedAt, long unsealed) {
 }

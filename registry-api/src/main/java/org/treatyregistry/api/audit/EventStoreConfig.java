@@ -28,7 +28,8 @@ public class EventStoreConfig {
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  Configuration configuration, ConnectionProvider connectionProvider,
-                                                 TransactionManager transactionManager, EventSchema eventSchema) {
+                                                 TransactionManager transactionManager, EventSchema eventSchema,
+                                                 ChainSealer sealer) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
@@ -38,6 +39,6 @@ public class EventStoreConfig {
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .eventSerializer(eventSerializer)
                 .connectionProvider(connectionProvider);
-        return new ChainedJdbcEventStorageEngine(builder, transactionManager, eventSchema);
+        return new ChainedJdbcEventStorageEngine(builder, transactionManager, eventSchema, sealer);
     }
 }

@@ -1,0 +1,329 @@
+package org.treatyregistry.api.audit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Links committed events into the hash chain, in global-index order, after their own transactions have committed
+ * (PostgreSQL only: on H2 each append links its events itself, see {@link ChainedJdbcEventStorageEngine}).
+ * <p>
+ * Appends no longer take the chain head's lock, so they commit concurrently, and a lower global index can commit after
+ * a higher one. The sealer therefore links only up to the first gap that a transaction still in progress could fill. It
+ * decides with PostgreSQL's transaction ids: every append assigns its transaction id before it draws a global index
+ * (its first statement writes the {@code event_chain_pending} marker before the event row), so a transaction that holds
+ * a missing index already had an id when the gap was first seen. Once every transaction that was in progress then has
+ * ended (the snapshot's xmin has passed an id drawn after that sighting), the gap is permanent (rolled back) and the
+ * chain goes on past it. One sealer at a time across all instances: each run holds the chain head's row lock.
+ * <p>
+ * A run's commit is asynchronous ({@code synchronous_commit off}): if it is lost in a crash, the events it linked are
+ * still committed and the next run links them again, to the same hashes.
+ */
+@Component
+// reads and writes the JDBC event store's tables: with Axon Server, config.AxonServerAuditEndpoints answers instead
+@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+public class ChainSealer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ChainSealer.class);
+    private static final int BATCH = 2000;
+    /** Runs without progress before a gap is taken to be held by a transaction still in progress. */
+    private static final int BLOCKED_RUNS = 5;
+
+    private final DataSource dataSource;
+    private final boolean deferred;
+    private final long delayMillis;
+    private final long pollMillis;
+
+    private final Object signal = new Object();
+    private boolean woken = true;
+    private volatile boolean running;
+    private Thread worker;
+
+    // key: the global index of the committed event just above a gap; value: a transaction id drawn after the gap was
+    // first seen, so every transaction that could still fill the gap has a lower id
+    private final Map<Long, Long> gapBounds = new HashMap<>();
+    // gaps seen in the last run, which get as bound the id of the next run's transaction
+    private final Set<Long> gapsAwaitingBound = new HashSet<>();
+
+    public ChainSealer(DataSource dataSource,
+                       @Value("${registry.audit.seal-delay:PT0.01S}") Duration delay,
+                       @Value("${registry.audit.seal-poll:PT1S}") Duration poll) {
+        this.dataSource = dataSource;
+        this.deferred = isPostgres(dataSource);
+        this.delayMillis = delay.toMillis();
+        this.pollMillis = Math.max(1, poll.toMillis());
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            return "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not tell which database holds the event store", e);
+        }
+    }
+
+    /** True when appends leave the linking to this sealer (PostgreSQL); false when they link in their own transaction. */
+    public boolean deferred() {
+        return deferred;
+    }
+
+    /** Asks for a run soon: called after an append commits. */
+    public void wake() {
+        if (!deferred) {
+            return;
+        }
+        synchronized (signal) {
+            if (!woken) {
+                woken = true;
+                signal.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Links every committed event that can be linked now: all of them, except those above a gap that a transaction still
+     * in progress may fill. Verification and export call this first, so that their results do not depend on timing.
+     */
+    public void sealCommitted() {
+        if (!deferred) {
+            return;
+        }
+        int blocked = 0;
+        while (true) {
+            Run run;
+            try {
+                run = sealOnce();
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not link committed events into the hash chain", e);
+            }
+            if (run.advanced()) {
+                blocked = 0;
+            }
+            if (run.more()) {
+                continue;
+            }
+            // a gap takes three runs to judge (seen, bound drawn, bound passed); give the transactions then in progress
+            // a moment to end
+            if (!run.blockedByGap() || ++blocked >= BLOCKED_RUNS) {
+                return;
+            }
+            if (blocked > 2) {
+                sleep(10);
+            }
+        }
+    }
+
+    private record Run(boolean advanced, boolean more, boolean blockedByGap) {
+    }
+
+    private synchronized Run sealOnce() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Run run = sealOnce(c);
+                c.commit();
+                return run;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    private Run sealOnce(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            // the links are derived data: a run lost in a crash is redone, to the same hashes
+            s.execute("SET LOCAL synchronous_commit TO OFF");
+        }
+        long head;
+        String previous;
+        long ownTransaction;
+        try (PreparedStatement lock = c.prepareStatement(
+                "SELECT global_index, hash, pg_current_xact_id()::text FROM event_chain_head WHERE id = 1 FOR UPDATE");
+             ResultSet rs = lock.executeQuery()) {
+            if (!rs.next()) {
+                throw new IllegalStateException("the event chain head is missing: the store was not created by the registry's migrations");
+            }
+            head = rs.getLong(1);
+            previous = rs.getString(2);
+            ownTransaction = Long.parseLong(rs.getString(3));
+        }
+        // drawn after the previous run (and its snapshot) ended: higher than the id of any transaction holding those gaps
+        for (Long above : gapsAwaitingBound) {
+            gapBounds.putIfAbsent(above, ownTransaction);
+        }
+        gapsAwaitingBound.clear();
+
+        long expected = head < 0 ? 1 : head + 1;
+        long advancedTo = head;
+        int rows = 0;
+        boolean blocked = false;
+        List<Object[]> links = new ArrayList<>();
+        List<String> sealed = new ArrayList<>();
+        try (PreparedStatement read = c.prepareStatement("SELECT (SELECT pg_snapshot_xmin(pg_current_snapshot()))::text AS snapshot_xmin, "
+                + StoredEvent.COLUMNS.replaceAll("(\\w+)", "e.$1") + ", p.event_identifier IS NOT NULL AS registered"
+                + " FROM domain_event_entry e LEFT JOIN event_chain_pending p ON p.event_identifier = e.event_identifier"
+                + " WHERE e.global_index > ? ORDER BY e.global_index LIMIT " + BATCH)) {
+            read.setLong(1, head);
+            try (ResultSet rs = read.executeQuery()) {
+                while (rs.next()) {
+                    rows++;
+                    long index = rs.getLong("global_index");
+                    if (index > expected) {
+                        Long bound = gapBounds.get(index);
+                        if (bound == null) {
+                            gapsAwaitingBound.add(index);
+                            blocked = true;
+                            break;
+                        }
+                        // xmin above the bound: every transaction that had an id when the gap was seen has ended
+                        if (Long.parseLong(rs.getString("snapshot_xmin")) <= bound) {
+                            blocked = true;
+                            break;
+                        }
+                    }
+                    StoredEvent event = StoredEvent.read(rs);
+                    // an event without the registry's marker was written by someone else: it stays out of the chain
+                    // (verification reports it as UNCHAINED) and the chain goes on past it
+                    if (rs.getBoolean("registered")) {
+                        String hash = EventHash.of(previous, event);
+                        links.add(new Object[]{index, event.eventIdentifier(), previous, hash});
+                        sealed.add(event.eventIdentifier());
+                        previous = hash;
+                    }
+                    advancedTo = index;
+                    expected = index + 1;
+                }
+            }
+        }
+        if (advancedTo == head) {
+            return new Run(false, false, blocked);
+        }
+        try (PreparedStatement link = c.prepareStatement(
+                "INSERT INTO event_chain (global_index, event_identifier, previous_hash, hash) VALUES (?, ?, ?, ?)")) {
+            for (Object[] l : links) {
+                link.setLong(1, (Long) l[0]);
+                link.setString(2, (String) l[1]);
+                link.setString(3, (String) l[2]);
+                link.setString(4, (String) l[3]);
+                link.addBatch();
+            }
+            link.executeBatch();
+        }
+        if (!sealed.isEmpty()) {
+            try (PreparedStatement done = c.prepareStatement("DELETE FROM event_chain_pending WHERE event_identifier = ANY (?)")) {
+                Array ids = c.createArrayOf("varchar", sealed.toArray());
+                done.setArray(1, ids);
+                done.executeUpdate();
+                ids.free();
+            }
+        }
+        try (PreparedStatement update = c.prepareStatement("UPDATE event_chain_head SET global_index = ?, hash = ? WHERE id = 1")) {
+            update.setLong(1, advancedTo);
+            update.setString(2, previous);
+            update.executeUpdate();
+        }
+        long passed = advancedTo;
+        gapBounds.keySet().removeIf(above -> above <= passed);
+        return new Run(true, rows == BATCH && !blocked, blocked);
+    }
+
+    private void work() {
+        long wait = pollMillis;
+        while (running) {
+            synchronized (signal) {
+                if (!woken) {
+                    try {
+                        signal.wait(wait);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+                woken = false;
+            }
+            if (!running) {
+                return;
+            }
+            // gather the commits of the next few milliseconds into the same run
+            sleep(delayMillis);
+            boolean blocked = false;
+            try {
+                Run run;
+                do {
+                    run = sealOnce();
+                } while (run.more() && running);
+                blocked = run.blockedByGap();
+            } catch (SQLException | RuntimeException e) {
+                log.warn("linking committed events into the hash chain failed; will retry", e);
+            }
+            // a gap is judged over several runs: come back soon rather than at the next poll
+            wait = blocked ? Math.min(pollMillis, 50) : pollMillis;
+        }
+    }
+
+    private static void sleep(long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void start() {
+        if (!deferred || running) {
+            return;
+        }
+        running = true;
+        worker = new Thread(this::work, "event-chain-sealer");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread w = worker;
+        if (w != null) {
+            synchronized (signal) {
+                woken = true;
+                signal.notifyAll();
+            }
+            try {
+                w.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            worker = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
