@@ -97,9 +97,10 @@ public final class Dataset {
             json.setRootValueSeparator(null);
             Writer writer = new Writer(json, out);
             List<Party> parties = new ArrayList<>();
-            long perState = targetEvents / states;
             int index = 0;
             for (StateCode state : stateCodes(states)) {
+                // what is left, shared among the states still to write: a state that came out short is made up for
+                long perState = Math.max(0, targetEvents - writer.count) / (states - index);
                 writeState(writer, state, new Random(31L * index++ + 7), perState, parties);
             }
             json.flush();
@@ -114,10 +115,12 @@ public final class Dataset {
                 joined.add(def);
             }
         }
-        int obligations = (int) joined.stream().filter(d -> d.reporting().opensObligation()).count();
-        // fixed part: about 3 participation events per instrument, competence and UPR; the rest is reporting history
-        long fixed = joined.size() * 3L + TreatyCatalogue.mechanisms().size() / 2 + 4;
-        int cycles = (int) Math.max(1, (budget - fixed - obligations) / Math.max(1, obligations) / EVENTS_PER_CYCLE);
+        int ownReports = (int) joined.stream().filter(d -> d.reporting().kind() == ReportingRule.Kind.OWN_REPORTS).count();
+        int initialOnly = (int) joined.stream().filter(d -> d.reporting().kind() == ReportingRule.Kind.INITIAL_THEN_PARENT).count();
+        // fixed part: about 2.3 participation events per instrument, competence, UPR, the obligations that report once;
+        // the rest is the periodic reporting history (4.1 events a cycle: a correction every tenth)
+        long fixed = Math.round(joined.size() * 2.33) + TreatyCatalogue.mechanisms().size() / 3 + 4 + initialOnly * 5L + ownReports;
+        int cycles = (int) Math.max(1, (budget - fixed) * 10 / Math.max(1, ownReports) / (EVENTS_PER_CYCLE * 10 + 1));
         for (InstrumentDefinition def : joined) {
             LocalDate earliest = max(def.openedForSignature(), LocalDate.of(1966, 1, 1));
             LocalDate deposit = earliest.plusDays(30 + rnd.nextInt((int) Math.max(31, ChronoUnit.DAYS.between(earliest, LocalDate.of(2015, 1, 1)))));
