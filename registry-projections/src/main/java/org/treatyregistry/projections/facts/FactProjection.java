@@ -11,7 +11,10 @@ import org.treatyregistry.projections.Projections;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Keeps every fact of every stream, then asks the read model of that stream's kind to recompute its rows from the
@@ -42,9 +45,18 @@ public class FactProjection {
             for (StreamReadModel model : readModels) {
                 if (model.streamType() == fact.streamType()) {
                     String key = model.key(message.getAggregateIdentifier(), fact.state().value());
+                    // in the model's table order (a model may rely on it: see ReportingObligationReadModel.tables)
                     model.tables().forEach(table -> jdbc.update(table.deleteByKeySql(), key));
+                    Map<ReadModelTable, List<Object[]>> rows = new LinkedHashMap<>();
                     model.rows(message.getAggregateIdentifier(), fact.state().value(), stream,
-                            (table, values) -> jdbc.update(table.insertSql(), jdbcValues(values)));
+                            (table, values) -> rows.computeIfAbsent(table, t -> new ArrayList<>()).add(jdbcValues(values)));
+                    rows.forEach((table, values) -> {
+                        if (values.size() == 1) {
+                            jdbc.update(table.insertSql(), values.get(0));
+                        } else {
+                            jdbc.batchUpdate(table.insertSql(), values);
+                        }
+                    });
                 }
             }
         });
@@ -52,7 +64,7 @@ public class FactProjection {
 
     /** The tables every fact-based read model writes, the facts table last (the models are computed from it). */
     public List<ReadModelTable> tables() {
-        List<ReadModelTable> all = new java.util.ArrayList<>();
+        List<ReadModelTable> all = new ArrayList<>();
         readModels.forEach(m -> all.addAll(m.tables()));
         all.add(FactRepository.TABLE);
         return all;
