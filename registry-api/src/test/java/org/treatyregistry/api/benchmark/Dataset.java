@@ -59,30 +59,30 @@ import java.util.UUID;
  * It is written in the event-log format that {@code POST /api/audit/events/import} reads (docs/audit.md), with payloads
  * serialised by the registry's own event serializer, so the bulk import and the baselines load the same rows.
  */
-final class Dataset {
+public final class Dataset {
 
     static final LocalDate LAST_LEGAL_DATE = LocalDate.of(2026, 10, 31);
     private static final Instant FIRST_RECORDING = Instant.parse("2025-01-01T00:00:00Z");
     private static final int EVENTS_PER_CYCLE = 4;
 
     /** A ratified participation, for append commands that must be accepted. */
-    record Party(StateCode state, InstrumentDefinition instrument) {
+    public record Party(StateCode state, InstrumentDefinition instrument) {
     }
 
-    record Summary(long events, int states, int streams, List<Party> parties) {
+    public record Summary(long events, int states, int streams, List<Party> parties) {
     }
 
     private final Serializer serializer;
     private final int states;
     private final long targetEvents;
 
-    Dataset(Serializer serializer, int states, long targetEvents) {
+    public Dataset(Serializer serializer, int states, long targetEvents) {
         this.serializer = serializer;
         this.states = states;
         this.targetEvents = targetEvents;
     }
 
-    static List<StateCode> stateCodes(int count) {
+    public static List<StateCode> stateCodes(int count) {
         TreeSet<String> codes = new TreeSet<>(Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3));
         if (count > codes.size()) {
             throw new IllegalArgumentException("at most " + codes.size() + " states");
@@ -90,7 +90,7 @@ final class Dataset {
         return codes.stream().limit(count).map(StateCode::of).toList();
     }
 
-    Summary write(Path file) throws IOException {
+    public Summary write(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
              JsonGenerator json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
