@@ -2,6 +2,7 @@
 -- reporting_obligation.calendar_derived_on, one row per item. The derivation depends on the day (treaty-default chains
 -- are extended up to it, and facts with a later legal date are left out), so the rows answer calendar queries for that
 -- day only; any other day, or an obligation derived on another day, is derived on read (CalendarQueryHandler).
+-- When the registry last recorded a fact of the obligation is reporting_obligation.updated_at.
 -- NULL: not derived yet (the calendar rollover job derives it; until then the calendar is derived on read).
 ALTER TABLE reporting_obligation ADD COLUMN calendar_derived_on DATE;
 
@@ -37,7 +38,8 @@ CREATE TABLE calendar_item (
     review_session          VARCHAR,
     reviewed_in_absence     VARCHAR,
     concluding_observations VARCHAR,
-    updated_at              TIMESTAMP    NOT NULL,
+    -- a digest of the other columns: the projection rewrites only the items whose digest changed (ReadModelTable.hash)
+    row_hash                VARCHAR(64)  NOT NULL,
     PRIMARY KEY (obligation_id, item_id)
 );
 CREATE INDEX calendar_item_open ON calendar_item (is_open, sort_key);

@@ -35,7 +35,8 @@ public final class CalendarItems {
             "obligation_id", "item_id", "uid", "sort_key", "state_code", "instrument", "body", "kind", "phase", "is_open",
             "due_latest", "due_date", "due_precision", "label", "covers_from", "covers_to", "basis_kind", "basis",
             "report_procedure", "due_revision", "submitted_symbol", "submitted_on_date", "submitted_on_precision",
-            "review_session", "reviewed_in_absence", "concluding_observations", "updated_at");
+            "review_session", "reviewed_in_absence", "concluding_observations", "row_hash")
+            .rewrittenWhenChanged("item_id", "row_hash");
 
     /** The phase of a dated, unsubmitted, unreviewed item: UPCOMING, DUE_SOON or OVERDUE, depending on the day. */
     static final String DATED = "DATED";
@@ -78,7 +79,7 @@ public final class CalendarItems {
     }
 
     /** The calendar_item row of one item of an obligation's schedule, in {@link #TABLE}'s column order. */
-    static Object[] row(String streamId, ReportingObligationOpenedEvent opened, ScheduleItem item, Instant updatedAt) {
+    static Object[] row(String streamId, ReportingObligationOpenedEvent opened, ScheduleItem item) {
         LocalDate dueLatest = item.due() == null ? null : item.due().latest();
         // the status on any day tells the part that does not depend on the day
         ScheduleItem.Status status = item.standingOn(LocalDate.EPOCH, 0).status();
@@ -87,7 +88,7 @@ public final class CalendarItems {
             default -> status.name();
         };
         String uid = opened.obligationId() + "/" + item.itemId();
-        return new Object[]{streamId, item.itemId(), uid, sortKey(dueLatest, uid),
+        Object[] row = {streamId, item.itemId(), uid, sortKey(dueLatest, uid),
                 opened.state().value(), opened.instrument().value(), opened.body().value(), item.kind().name(), phase,
                 status.open(), dueLatest,
                 item.due() == null ? null : item.due().date(), item.due() == null ? null : item.due().precision().name(),
@@ -96,7 +97,9 @@ public final class CalendarItems {
                 item.procedure() == null ? null : item.procedure().name(), item.dueRevision(), item.submittedSymbol(),
                 item.submittedOn() == null ? null : item.submittedOn().date(),
                 item.submittedOn() == null ? null : item.submittedOn().precision().name(),
-                item.reviewSession(), item.reviewedInAbsence(), item.concludingObservations(), updatedAt};
+                item.reviewSession(), item.reviewedInAbsence(), item.concludingObservations(), null};
+        row[row.length - 1] = ReadModelTable.hash(java.util.Arrays.copyOf(row, row.length - 1));
+        return row;
     }
 
     /** The item a calendar_item row stores (the columns {@link #row} wrote). */

@@ -124,38 +124,39 @@ public class CalendarQueryHandler {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         if (query.state() != null) {
-            where.append(" AND state_code = ?");
+            where.append(" AND i.state_code = ?");
             args.add(query.state());
         }
         if (query.body() != null) {
-            where.append(" AND body = ?");
+            where.append(" AND i.body = ?");
             args.add(query.body());
         }
         if (query.instrument() != null) {
-            where.append(" AND instrument = ?");
+            where.append(" AND i.instrument = ?");
             args.add(query.instrument());
         }
         if (query.kinds() != null && !query.kinds().isEmpty()) {
-            where.append(" AND kind IN (").append("?, ".repeat(query.kinds().size() - 1)).append("?)");
+            where.append(" AND i.kind IN (").append("?, ".repeat(query.kinds().size() - 1)).append("?)");
             args.addAll(query.kinds());
         }
         if (query.statuses() != null && !query.statuses().isEmpty()) {
             statuses(query, asOf, where, args);
         } else if (!query.includeClosed()) {
-            where.append(" AND is_open = TRUE");
+            where.append(" AND i.is_open = TRUE");
         }
         if (query.dueFrom() != null) {
-            where.append(" AND due_latest >= ?");
+            where.append(" AND i.due_latest >= ?");
             args.add(Date.valueOf(query.dueFrom()));
         }
         if (query.dueTo() != null) {
-            where.append(" AND due_latest <= ?");
+            where.append(" AND i.due_latest <= ?");
             args.add(Date.valueOf(query.dueTo()));
         }
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(size);
         pageArgs.add(from);
-        List<CalendarEntry> items = jdbc.query("SELECT * FROM calendar_item" + where + " ORDER BY sort_key LIMIT ? OFFSET ?",
+        List<CalendarEntry> items = jdbc.query("SELECT i.*, o.updated_at FROM calendar_item i JOIN reporting_obligation o"
+                        + " ON o.obligation_id = i.obligation_id" + where + " ORDER BY i.sort_key LIMIT ? OFFSET ?",
                 (rs, i) -> {
                     ScheduleItem item = CalendarItems.item(rs);
                     String uid = rs.getString("uid");
@@ -165,7 +166,7 @@ public class CalendarQueryHandler {
                 }, pageArgs.toArray());
         // a page that is not full is the last: the total is known without counting
         long total = items.size() < size && (from == 0 || !items.isEmpty()) ? from + items.size()
-                : jdbc.queryForObject("SELECT COUNT(*) FROM calendar_item" + where, Long.class, args.toArray());
+                : jdbc.queryForObject("SELECT COUNT(*) FROM calendar_item i" + where, Long.class, args.toArray());
         // the day may have turned, and the rollover re-derived an obligation, while the items were read
         if (!LocalDate.now(clock).equals(today) || !derivedFor(today, query.state())) {
             return Optional.empty();
@@ -200,19 +201,19 @@ public class CalendarQueryHandler {
             allOpen &= status.open();
             switch (status) {
                 case OVERDUE -> {
-                    any.add("phase = '" + CalendarItems.DATED + "' AND due_latest < ?");
+                    any.add("i.phase = '" + CalendarItems.DATED + "' AND i.due_latest < ?");
                     args.add(Date.valueOf(asOf));
                 }
                 case DUE_SOON -> {
-                    any.add("phase = '" + CalendarItems.DATED + "' AND due_latest >= ? AND due_latest <= ?");
+                    any.add("i.phase = '" + CalendarItems.DATED + "' AND i.due_latest >= ? AND i.due_latest <= ?");
                     args.add(Date.valueOf(asOf));
                     args.add(soon);
                 }
                 case UPCOMING -> {
-                    any.add("phase = '" + CalendarItems.DATED + "' AND due_latest > ?");
+                    any.add("i.phase = '" + CalendarItems.DATED + "' AND i.due_latest > ?");
                     args.add(soon);
                 }
-                default -> any.add("phase = '" + status.name() + "'");
+                default -> any.add("i.phase = '" + status.name() + "'");
             }
         }
         if (any.isEmpty()) {
@@ -220,7 +221,7 @@ public class CalendarQueryHandler {
             return;
         }
         if (allOpen) {
-            where.append(" AND is_open = TRUE"); // implied; lets the index of open items serve
+            where.append(" AND i.is_open = TRUE"); // implied; lets the index of open items serve
         }
         where.append(" AND (").append(String.join(" OR ", any.stream().map(c -> "(" + c + ")").toList())).append(")");
     }

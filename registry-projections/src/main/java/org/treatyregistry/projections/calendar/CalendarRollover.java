@@ -79,7 +79,7 @@ public class CalendarRollover {
             }
             List<Object[]> rows = new ArrayList<>();
             ReportingObligationReadModel.calendarRows(obligationId, facts.effective(stream, ReportingFact.class), day,
-                    stream.get(stream.size() - 1).recordedAt(), (table, values) -> rows.add(FactProjection.jdbcValues(values)));
+                    (table, values) -> rows.add(FactProjection.jdbcValues(values)));
             jdbc.update(CalendarItems.TABLE.deleteByKeySql(), obligationId);
             if (!rows.isEmpty()) {
                 jdbc.batchUpdate(CalendarItems.TABLE.insertSql(), rows);

@@ -58,16 +58,16 @@ public class ReportingObligationReadModel implements StreamReadModel {
             Instant updatedAt = stream.get(stream.size() - 1).recordedAt();
             sink.row(TABLE, streamId, state, opened.instrument().value(), opened.body().value(), opened.entryIntoForce().text(),
                     updatedAt, today);
-            calendarRows(streamId, effective, today, updatedAt, sink);
+            calendarRows(streamId, effective, today, sink);
         }
     }
 
     /** The calendar_item rows of a stream as derived for {@code day}. */
-    static void calendarRows(String streamId, List<ReportingFact> effective, LocalDate day, Instant updatedAt, RowSink sink) {
+    static void calendarRows(String streamId, List<ReportingFact> effective, LocalDate day, RowSink sink) {
         CalendarItems.Schedule schedule = CalendarItems.derive(effective, day);
         if (schedule != null) {
             for (ScheduleItem item : schedule.items()) {
-                sink.row(CalendarItems.TABLE, CalendarItems.row(streamId, schedule.opened(), item, updatedAt));
+                sink.row(CalendarItems.TABLE, CalendarItems.row(streamId, schedule.opened(), item));
             }
         }
     }

@@ -12,6 +12,7 @@ import org.treatyregistry.projections.Projections;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,20 +47,52 @@ public class FactProjection {
                 if (model.streamType() == fact.streamType()) {
                     String key = model.key(message.getAggregateIdentifier(), fact.state().value());
                     // in the model's table order (a model may rely on it: see ReportingObligationReadModel.tables)
-                    model.tables().forEach(table -> jdbc.update(table.deleteByKeySql(), key));
+                    model.tables().stream().filter(t -> !t.rewrittenWhenChanged()).forEach(t -> jdbc.update(t.deleteByKeySql(), key));
                     Map<ReadModelTable, List<Object[]>> rows = new LinkedHashMap<>();
                     model.rows(message.getAggregateIdentifier(), fact.state().value(), stream,
                             (table, values) -> rows.computeIfAbsent(table, t -> new ArrayList<>()).add(jdbcValues(values)));
-                    rows.forEach((table, values) -> {
+                    for (ReadModelTable table : model.tables()) {
+                        List<Object[]> values = rows.getOrDefault(table, List.of());
+                        if (table.rewrittenWhenChanged()) {
+                            values = changed(table, key, values);
+                        }
                         if (values.size() == 1) {
                             jdbc.update(table.insertSql(), values.get(0));
-                        } else {
+                        } else if (!values.isEmpty()) {
                             jdbc.batchUpdate(table.insertSql(), values);
                         }
-                    });
+                    }
                 }
             }
         });
+    }
+
+    /**
+     * Of a stream's new rows, those to insert: the rows whose digest is not among the stream's current rows. Deletes
+     * the current rows that are not among the new ones (gone, or changed).
+     */
+    private List<Object[]> changed(ReadModelTable table, String key, List<Object[]> rows) {
+        Map<String, String> current = new HashMap<>();
+        jdbc.query(table.hashesByKeySql(), rs -> {
+            current.put(rs.getString(1), rs.getString(2));
+        }, key);
+        int row = table.indexOf(table.rowColumn());
+        int hash = table.indexOf(table.hashColumn());
+        List<Object[]> inserts = new ArrayList<>();
+        for (Object[] values : rows) {
+            String id = (String) values[row];
+            String was = current.remove(id);
+            if (was == null || !was.equals(values[hash])) {
+                if (was != null) {
+                    current.put(id, was); // changed: delete it, then insert it anew
+                }
+                inserts.add(values);
+            }
+        }
+        if (!current.isEmpty()) {
+            jdbc.batchUpdate(table.deleteRowSql(), current.keySet().stream().map(id -> new Object[]{key, id}).toList());
+        }
+        return inserts;
     }
 
     /** The tables every fact-based read model writes, the facts table last (the models are computed from it). */
