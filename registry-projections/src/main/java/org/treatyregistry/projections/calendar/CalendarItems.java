@@ -14,7 +14,6 @@ import org.treatyregistry.core.shared.DatePrecision;
 import org.treatyregistry.core.shared.LegalDate;
 import org.treatyregistry.projections.facts.ReadModelTable;
 
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -109,16 +108,16 @@ public final class CalendarItems {
         String procedure = rs.getString("report_procedure");
         return new ScheduleItem(rs.getString("item_id"), ScheduleItem.Kind.valueOf(rs.getString("kind")),
                 coversFrom == null ? null : new ReportCoverage(coversFrom, rs.getInt("covers_to")),
-                rs.getString("label"), legalDate(rs.getDate("due_date"), rs.getString("due_precision")),
+                rs.getString("label"), legalDate(rs.getObject("due_date", LocalDate.class), rs.getString("due_precision")),
                 basisKind == null ? null : new DueBasis(DueBasis.Kind.valueOf(basisKind), rs.getString("basis")),
                 procedure == null ? null : ReportingProcedure.valueOf(procedure), rs.getInt("due_revision"),
                 rs.getString("submitted_symbol"),
-                legalDate(rs.getDate("submitted_on_date"), rs.getString("submitted_on_precision")),
+                legalDate(rs.getObject("submitted_on_date", LocalDate.class), rs.getString("submitted_on_precision")),
                 rs.getString("review_session"), rs.getString("reviewed_in_absence"), rs.getString("concluding_observations"));
     }
 
-    private static LegalDate legalDate(Date date, String precision) {
-        return date == null ? null : new LegalDate(date.toLocalDate(), DatePrecision.valueOf(precision));
+    private static LegalDate legalDate(LocalDate date, String precision) {
+        return date == null ? null : new LegalDate(date, DatePrecision.valueOf(precision));
     }
 
     /**

@@ -9,7 +9,6 @@ import org.treatyregistry.projections.facts.FactRepository;
 import org.treatyregistry.projections.facts.StoredFact;
 import org.treatyregistry.projections.facts.StreamType;
 
-import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -146,11 +145,11 @@ public class CalendarQueryHandler {
         }
         if (query.dueFrom() != null) {
             where.append(" AND i.due_latest >= ?");
-            args.add(Date.valueOf(query.dueFrom()));
+            args.add(query.dueFrom());
         }
         if (query.dueTo() != null) {
             where.append(" AND i.due_latest <= ?");
-            args.add(Date.valueOf(query.dueTo()));
+            args.add(query.dueTo());
         }
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(size);
@@ -178,9 +177,9 @@ public class CalendarQueryHandler {
     private boolean derivedFor(LocalDate day, String state) {
         Long stale = state == null
                 ? jdbc.queryForObject("SELECT COUNT(*) FROM reporting_obligation WHERE calendar_derived_on IS NULL"
-                + " OR calendar_derived_on <> ?", Long.class, Date.valueOf(day))
+                + " OR calendar_derived_on <> ?", Long.class, day)
                 : jdbc.queryForObject("SELECT COUNT(*) FROM reporting_obligation WHERE state_code = ?"
-                + " AND (calendar_derived_on IS NULL OR calendar_derived_on <> ?)", Long.class, state, Date.valueOf(day));
+                + " AND (calendar_derived_on IS NULL OR calendar_derived_on <> ?)", Long.class, state, day);
         return stale != null && stale == 0;
     }
 
@@ -191,7 +190,7 @@ public class CalendarQueryHandler {
      */
     private static void statuses(FindCalendarQuery query, LocalDate asOf, StringBuilder where, List<Object> args) {
         // the last day that is "due soon"; before asOf when no day is
-        Date soon = Date.valueOf(query.soonDays() < 0 ? asOf.minusDays(1) : asOf.plusDays(query.soonDays()));
+        LocalDate soon = query.soonDays() < 0 ? asOf.minusDays(1) : asOf.plusDays(query.soonDays());
         List<String> any = new ArrayList<>();
         boolean allOpen = true;
         for (ScheduleItem.Status status : ScheduleItem.Status.values()) {
@@ -202,11 +201,11 @@ public class CalendarQueryHandler {
             switch (status) {
                 case OVERDUE -> {
                     any.add("i.phase = '" + CalendarItems.DATED + "' AND i.due_latest < ?");
-                    args.add(Date.valueOf(asOf));
+                    args.add(asOf);
                 }
                 case DUE_SOON -> {
                     any.add("i.phase = '" + CalendarItems.DATED + "' AND i.due_latest >= ? AND i.due_latest <= ?");
-                    args.add(Date.valueOf(asOf));
+                    args.add(asOf);
                     args.add(soon);
                 }
                 case UPCOMING -> {

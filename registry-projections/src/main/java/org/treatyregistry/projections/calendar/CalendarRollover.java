@@ -9,7 +9,6 @@ import org.treatyregistry.projections.facts.FactProjection;
 import org.treatyregistry.projections.facts.FactRepository;
 import org.treatyregistry.projections.facts.StoredFact;
 
-import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -50,7 +49,7 @@ public class CalendarRollover {
         while (LocalDate.now(clock).equals(today)) {
             List<String> stale = jdbc.queryForList("SELECT obligation_id FROM reporting_obligation WHERE obligation_id > ?"
                     + " AND (calendar_derived_on IS NULL OR calendar_derived_on <> ?) ORDER BY obligation_id LIMIT ?",
-                    String.class, after, Date.valueOf(today), batch);
+                    String.class, after, today, batch);
             for (String obligationId : stale) {
                 if (rederive(obligationId, today)) {
                     done++;
@@ -69,7 +68,7 @@ public class CalendarRollover {
         return Boolean.TRUE.equals(transaction.execute(status -> {
             List<String> locked = jdbc.queryForList("SELECT obligation_id FROM reporting_obligation WHERE obligation_id = ?"
                     + " AND (calendar_derived_on IS NULL OR calendar_derived_on <> ?) FOR UPDATE", String.class, obligationId,
-                    Date.valueOf(day));
+                    day);
             if (locked.isEmpty()) {
                 return false;
             }
@@ -84,7 +83,7 @@ public class CalendarRollover {
             if (!rows.isEmpty()) {
                 jdbc.batchUpdate(CalendarItems.TABLE.insertSql(), rows);
             }
-            jdbc.update("UPDATE reporting_obligation SET calendar_derived_on = ? WHERE obligation_id = ?", Date.valueOf(day),
+            jdbc.update("UPDATE reporting_obligation SET calendar_derived_on = ? WHERE obligation_id = ?", day,
                     obligationId);
             return true;
         }));
