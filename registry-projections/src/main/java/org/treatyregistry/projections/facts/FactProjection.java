@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.treatyregistry.projections.Projections;
@@ -19,7 +20,7 @@ import java.util.Map;
 
 /**
  * Keeps every fact of every stream, then asks the read model of that stream's kind to recompute its rows from the
- * stream's effective facts. Recomputing from facts (rather than patching rows event by event) is what makes the read
+ * stream's effective facts, once per stream for a batch of events (when the batch commits, in its transaction). Recomputing from facts (rather than patching rows event by event) is what makes the read
  * models idempotent under replay and correct under corrections. A bulk rebuild computes the same rows with the same
  * {@link StreamReadModel#rows} (see the API module's admin.BulkRebuild).
  */
@@ -37,34 +38,50 @@ public class FactProjection {
         this.jdbc = jdbc;
     }
 
+    /** The streams a batch of events touched, each with the state of its last fact, rewritten once at its end. */
+    private static final String TOUCHED = FactProjection.class.getName() + ".touched";
+
     @EventHandler
     void on(Object payload, DomainEventMessage<?> message, @org.axonframework.eventhandling.Timestamp Instant recordedAt,
-            @MetaDataValue(Projections.RECORDED_BY) String recordedBy) {
+            @MetaDataValue(Projections.RECORDED_BY) String recordedBy, UnitOfWork<?> unitOfWork) {
         ClassifiedFact.of(payload).ifPresent(fact -> {
             facts.insertIfAbsent(message.getAggregateIdentifier(), message.getSequenceNumber(), fact, recordedAt, recordedBy);
-            List<StoredFact> stream = facts.stream(message.getAggregateIdentifier(), null);
-            for (StreamReadModel model : readModels) {
-                if (model.streamType() == fact.streamType()) {
-                    String key = model.key(message.getAggregateIdentifier(), fact.state().value());
-                    // in the model's table order (a model may rely on it: see ReportingObligationReadModel.tables)
-                    model.tables().stream().filter(t -> !t.rewrittenWhenChanged()).forEach(t -> jdbc.update(t.deleteByKeySql(), key));
-                    Map<ReadModelTable, List<Object[]>> rows = new LinkedHashMap<>();
-                    model.rows(message.getAggregateIdentifier(), fact.state().value(), stream,
-                            (table, values) -> rows.computeIfAbsent(table, t -> new ArrayList<>()).add(jdbcValues(values)));
-                    for (ReadModelTable table : model.tables()) {
-                        List<Object[]> values = rows.getOrDefault(table, List.of());
-                        if (table.rewrittenWhenChanged()) {
-                            values = changed(table, key, values);
-                        }
-                        if (values.size() == 1) {
-                            jdbc.update(table.insertSql(), values.get(0));
-                        } else if (!values.isEmpty()) {
-                            jdbc.batchUpdate(table.insertSql(), values);
-                        }
+            // a stream's rows are a function of all its facts: computed once for the batch, when its facts are all in
+            UnitOfWork<?> batch = unitOfWork.root();
+            Map<String, ClassifiedFact> touched = batch.getOrComputeResource(TOUCHED, k -> {
+                Map<String, ClassifiedFact> streams = new LinkedHashMap<>();
+                batch.onPrepareCommit(u -> streams.forEach(this::rewrite));
+                return streams;
+            });
+            touched.put(message.getAggregateIdentifier(), fact);
+        });
+    }
+
+    /** Recomputes a stream's rows in every read model of its kind from its facts ({@code last}: its latest fact). */
+    private void rewrite(String streamId, ClassifiedFact last) {
+        List<StoredFact> stream = facts.stream(streamId, null);
+        String state = last.state().value();
+        for (StreamReadModel model : readModels) {
+            if (model.streamType() == last.streamType()) {
+                String key = model.key(streamId, state);
+                // in the model's table order (a model may rely on it: see ReportingObligationReadModel.tables)
+                model.tables().stream().filter(t -> !t.rewrittenWhenChanged()).forEach(t -> jdbc.update(t.deleteByKeySql(), key));
+                Map<ReadModelTable, List<Object[]>> rows = new LinkedHashMap<>();
+                model.rows(streamId, state, stream,
+                        (table, values) -> rows.computeIfAbsent(table, t -> new ArrayList<>()).add(jdbcValues(values)));
+                for (ReadModelTable table : model.tables()) {
+                    List<Object[]> values = rows.getOrDefault(table, List.of());
+                    if (table.rewrittenWhenChanged()) {
+                        values = changed(table, key, values);
+                    }
+                    if (values.size() == 1) {
+                        jdbc.update(table.insertSql(), values.get(0));
+                    } else if (!values.isEmpty()) {
+                        jdbc.batchUpdate(table.insertSql(), values);
                     }
                 }
             }
-        });
+        }
     }
 
     /**
