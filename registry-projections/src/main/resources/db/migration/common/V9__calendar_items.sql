@@ -1,7 +1,9 @@
--- The reporting calendar, materialised: every obligation's schedule as ReportingSchedule derives it for the day in
+-- The reporting calendar, materialised: the open items of every obligation's schedule (all but reviewed reports and
+-- submitted follow-up information) as ReportingSchedule derives it for the day in
 -- reporting_obligation.calendar_derived_on, one row per item. The derivation depends on the day (treaty-default chains
--- are extended up to it, and facts with a later legal date are left out), so the rows answer calendar queries for that
--- day only; any other day, or an obligation derived on another day, is derived on read (CalendarQueryHandler).
+-- are extended up to it, and facts with a later legal date are left out), so the rows answer calendar queries about
+-- open items on that day only; any other day, closed items, or an obligation derived on another day, are derived on
+-- read (CalendarQueryHandler). Closed items are most of a long history, and are left out to keep rebuilds fast.
 -- When the registry last recorded a fact of the obligation is reporting_obligation.updated_at.
 -- NULL: not derived yet (the calendar rollover job derives it; until then the calendar is derived on read).
 ALTER TABLE reporting_obligation ADD COLUMN calendar_derived_on DATE;
@@ -11,17 +13,15 @@ CREATE TABLE calendar_item (
     item_id                 VARCHAR(400) NOT NULL,
     uid                     VARCHAR(600) NOT NULL,
     -- orders exactly as the calendar does (due date, undated last, then uid as Java compares strings), in any
-    -- collation: a fixed-width due part and the uid as lower-case hex of its UTF-16 code units (CalendarItems.sortKey)
-    sort_key                VARCHAR(2500) NOT NULL,
+    -- collation: a fixed-width due part and the uid in lower-case hex digits (CalendarItems.sortKey)
+    sort_key                VARCHAR(3100) NOT NULL,
     state_code              VARCHAR(3)   NOT NULL,
     instrument              VARCHAR(20)  NOT NULL,
     body                    VARCHAR(10)  NOT NULL,
     kind                    VARCHAR(20)  NOT NULL,
     -- the part of the item's status that does not depend on the day: DATED (UPCOMING, DUE_SOON or OVERDUE by the
-    -- day asked for) or the status itself (REVIEWED, SUBMITTED, SUBMITTED_AWAITING_REVIEW, REVIEWED_WITHOUT_REPORT,
-    -- NO_DUE_DATE)
+    -- day asked for) or the status itself (SUBMITTED_AWAITING_REVIEW, REVIEWED_WITHOUT_REPORT, NO_DUE_DATE)
     phase                   VARCHAR(30)  NOT NULL,
-    is_open                 BOOLEAN      NOT NULL,
     due_latest              DATE,
     due_date                DATE,
     due_precision           VARCHAR(5),
@@ -42,5 +42,5 @@ CREATE TABLE calendar_item (
     row_hash                VARCHAR(64)  NOT NULL,
     PRIMARY KEY (obligation_id, item_id)
 );
-CREATE INDEX calendar_item_open ON calendar_item (is_open, sort_key);
-CREATE INDEX calendar_item_state ON calendar_item (state_code, is_open, sort_key);
+CREATE INDEX calendar_item_order ON calendar_item (sort_key);
+CREATE INDEX calendar_item_state ON calendar_item (state_code, sort_key);

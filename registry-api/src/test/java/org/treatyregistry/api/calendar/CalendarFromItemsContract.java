@@ -105,12 +105,14 @@ abstract class CalendarFromItemsContract {
         Set<String> statusesSeen = new HashSet<>();
         for (FindCalendarQuery query : queries) {
             CalendarPage page = assertSameAnswer(query);
-            nonEmpty += page.items().isEmpty() ? 0 : 1;
-            page.items().forEach(e -> statusesSeen.add(e.status()));
+            nonEmpty += page.items().isEmpty() || !answeredFromItems(query) ? 0 : 1;
+            if (answeredFromItems(query)) {
+                page.items().forEach(e -> statusesSeen.add(e.status()));
+            }
         }
-        assertThat(nonEmpty).as("answers with items").isGreaterThan(queries.size() / 8);
-        assertThat(statusesSeen).as("statuses in the answers").contains("UPCOMING", "DUE_SOON", "OVERDUE", "REVIEWED",
-                "SUBMITTED_AWAITING_REVIEW", "SUBMITTED");
+        assertThat(nonEmpty).as("answers from the items with items").isGreaterThanOrEqualTo(20);
+        assertThat(statusesSeen).as("statuses in the answers from the items").contains("UPCOMING", "DUE_SOON", "OVERDUE",
+                "SUBMITTED_AWAITING_REVIEW");
         // the query handler itself (as the gateway calls it) answers the same
         FindCalendarQuery all = query(null, null, null, Set.of(), Set.of(), false, null, null, 90, 0, 100);
         assertThat(calendar.handle(all)).isEqualTo(calendar.deriveOnRead(all));
@@ -131,7 +133,7 @@ abstract class CalendarFromItemsContract {
             }
             LocalDate day = entry.dueLatest().plusDays(1);
             Optional<String> added = calendar.deriveOnRead(new FindCalendarQuery(entry.state(), null, entry.instrument(), Set.of(),
-                    null, null, day, 90, null, true, 0, 1000)).items().stream().map(CalendarEntry::uid).filter(u -> !stored.contains(u)).findFirst();
+                    null, null, day, 90, null, false, 0, 1000)).items().stream().map(CalendarEntry::uid).filter(u -> !stored.contains(u)).findFirst();
             if (added.isPresent()) {
                 later = day;
                 newUid = added.get();
@@ -179,7 +181,7 @@ abstract class CalendarFromItemsContract {
     @Test
     @Order(3)
     void aFactRecordedAfterTheRolloverAndARebuildKeepTheItemsExact() throws Exception {
-        FindCalendarQuery kaz = query("KAZ", null, null, Set.of(), Set.of(), true, null, null, 90, 0, 1000);
+        FindCalendarQuery kaz = query("KAZ", null, null, Set.of(), Set.of(), false, null, null, 90, 0, 1000);
         CalendarEntry item = calendar.deriveOnRead(kaz).items().stream()
                 .filter(e -> e.status().equals("UPCOMING") || e.status().equals("OVERDUE")).findFirst().orElseThrow();
         LocalDate newDue = item.dueLatest().plusDays(45);
@@ -209,14 +211,28 @@ abstract class CalendarFromItemsContract {
         }
     }
 
-    /** Asserts the answer from the items is there and is the derived answer, value for value and as JSON. */
+    /**
+     * Asserts the answer from the items is there and is the derived answer, value for value and as JSON; or, for a
+     * query about closed items (which the items do not keep), that it is derived on read.
+     */
     private CalendarPage assertSameAnswer(FindCalendarQuery query) throws Exception {
         Optional<CalendarPage> fromItems = calendar.fromItems(query);
-        assertThat(fromItems).as("answered from the items: " + query).isPresent();
         CalendarPage derived = calendar.deriveOnRead(query);
+        if (!answeredFromItems(query)) {
+            assertThat(fromItems).as("closed items are derived on read: " + query).isEmpty();
+            assertThat(calendar.handle(query)).as(query.toString()).isEqualTo(derived);
+            return derived;
+        }
+        assertThat(fromItems).as("answered from the items: " + query).isPresent();
         assertThat(fromItems.get()).as(query.toString()).isEqualTo(derived);
         assertThat(json.writeValueAsString(fromItems.get())).as(query.toString()).isEqualTo(json.writeValueAsString(derived));
         return derived;
+    }
+
+    /** Queries about open items only: closed ones (reviewed reports, submitted follow-up) are derived on read. */
+    private static boolean answeredFromItems(FindCalendarQuery query) {
+        return query.statuses().isEmpty() ? !query.includeClosed()
+                : !query.statuses().contains("REVIEWED") && !query.statuses().contains("SUBMITTED");
     }
 
     /** Combinations of every filter, drawn at random from values that select something and values that do not. */

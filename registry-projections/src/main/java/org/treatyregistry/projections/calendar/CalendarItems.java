@@ -31,7 +31,7 @@ public final class CalendarItems {
     }
 
     public static final ReadModelTable TABLE = ReadModelTable.of("calendar_item", "obligation_id",
-            "obligation_id", "item_id", "uid", "sort_key", "state_code", "instrument", "body", "kind", "phase", "is_open",
+            "obligation_id", "item_id", "uid", "sort_key", "state_code", "instrument", "body", "kind", "phase",
             "due_latest", "due_date", "due_precision", "label", "covers_from", "covers_to", "basis_kind", "basis",
             "report_procedure", "due_revision", "submitted_symbol", "submitted_on_date", "submitted_on_precision",
             "review_session", "reviewed_in_absence", "concluding_observations", "row_hash")
@@ -77,7 +77,15 @@ public final class CalendarItems {
                 item.reviewedInAbsence(), lastRecordedAt);
     }
 
-    /** The calendar_item row of one item of an obligation's schedule, in {@link #TABLE}'s column order. */
+    /**
+     * Whether an item is open (ScheduleItem.Status.open: all but reviewed reports and submitted follow-up information),
+     * which does not depend on the day: only open items are kept in calendar_item.
+     */
+    static boolean open(ScheduleItem item) {
+        return item.standingOn(LocalDate.EPOCH, 0).status().open();
+    }
+
+    /** The calendar_item row of one open item of an obligation's schedule, in {@link #TABLE}'s column order. */
     static Object[] row(String streamId, ReportingObligationOpenedEvent opened, ScheduleItem item) {
         LocalDate dueLatest = item.due() == null ? null : item.due().latest();
         // the status on any day tells the part that does not depend on the day
@@ -89,7 +97,7 @@ public final class CalendarItems {
         String uid = opened.obligationId() + "/" + item.itemId();
         Object[] row = {streamId, item.itemId(), uid, sortKey(dueLatest, uid),
                 opened.state().value(), opened.instrument().value(), opened.body().value(), item.kind().name(), phase,
-                status.open(), dueLatest,
+                dueLatest,
                 item.due() == null ? null : item.due().date(), item.due() == null ? null : item.due().precision().name(),
                 item.label(), item.covers() == null ? null : item.covers().from(), item.covers() == null ? null : item.covers().to(),
                 item.basis() == null ? null : item.basis().kind().name(), item.basis() == null ? null : item.basis().citation(),
@@ -123,11 +131,14 @@ public final class CalendarItems {
     /**
      * A key whose order, as text in any collation, is the calendar's order: by the end of the due period, undated
      * last, then by uid as {@link String#compareTo} orders it. Undated or dated flag, the day as 10 hex digits (fixed
-     * width, offset to be non-negative), then every UTF-16 unit of the uid as 4 lower-case hex digits: only the
-     * characters 0-9 and a-f, which every collation orders as their bytes.
+     * width, offset to be non-negative), then the uid's UTF-16 units in an order-preserving prefix code: a unit below
+     * 0x80 as 2 hex digits (0-7 first), any other as "8" and 4 hex digits. Only the characters 0-9 and a-f, which
+     * every collation orders as their bytes.
      */
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     static String sortKey(LocalDate dueLatest, String uid) {
-        StringBuilder key = new StringBuilder(11 + 4 * uid.length());
+        StringBuilder key = new StringBuilder(11 + 2 * uid.length());
         if (dueLatest == null) {
             key.append("1").append("0".repeat(10));
         } else {
@@ -135,8 +146,12 @@ public final class CalendarItems {
             key.append("0").append("0".repeat(10 - day.length())).append(day);
         }
         for (int i = 0; i < uid.length(); i++) {
-            String unit = Integer.toHexString(uid.charAt(i));
-            key.append("0".repeat(4 - unit.length())).append(unit);
+            char unit = uid.charAt(i);
+            if (unit < 0x80) {
+                key.append(HEX[unit >> 4]).append(HEX[unit & 0xf]);
+            } else {
+                key.append('8').append(HEX[unit >> 12]).append(HEX[(unit >> 8) & 0xf]).append(HEX[(unit >> 4) & 0xf]).append(HEX[unit & 0xf]);
+            }
         }
         return key.toString();
     }

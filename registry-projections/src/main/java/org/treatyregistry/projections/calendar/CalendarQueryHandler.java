@@ -12,6 +12,7 @@ import org.treatyregistry.projections.facts.StreamType;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +24,11 @@ import java.util.Optional;
  * so the calendar cannot disagree with the rules that accepted the facts, and "as of" any day or recording instant is
  * the same computation on fewer facts.
  * <p>
- * The projection also keeps every obligation's schedule as derived for the day it wrote it (calendar_item, see
- * {@link ReportingObligationReadModel}). A query about today and everything recorded ({@link #fromItems}) is answered
- * from those rows when every obligation in scope was derived for today, which is the same answer without deriving
- * anything; otherwise (another day, an earlier recording instant, or an obligation the rollover has not re-derived
- * yet) it is derived on read.
+ * The projection also keeps the open items of every obligation's schedule as derived for the day it wrote it
+ * (calendar_item, see {@link ReportingObligationReadModel}). A query about open items today and everything recorded
+ * ({@link #fromItems}) is answered from those rows when every obligation in scope was derived for today, which is the
+ * same answer without deriving anything; otherwise (another day, an earlier recording instant, closed items, or an
+ * obligation the rollover has not re-derived yet) it is derived on read.
  */
 @Component
 public class CalendarQueryHandler {
@@ -102,8 +103,9 @@ public class CalendarQueryHandler {
     /**
      * The same answer as {@link #deriveOnRead}, from the items the projection derived for today, filtered, ordered
      * and paged in SQL; each item's standing (status, days) is computed here for the query's day and "due soon" window.
-     * Empty when the items cannot answer: a day other than today, an earlier recording instant, an obligation in scope
-     * not derived for today, or a value SQL cannot carry exactly.
+     * Empty when the items cannot answer: a day other than today, an earlier recording instant, closed items asked for
+     * (includeClosed, REVIEWED, SUBMITTED), an obligation in scope not derived for today, or a value SQL cannot carry
+     * exactly.
      */
     public Optional<CalendarPage> fromItems(FindCalendarQuery query) {
         LocalDate today = LocalDate.now(clock);
@@ -117,7 +119,7 @@ public class CalendarQueryHandler {
                 || (long) asOf.toEpochDay() + query.soonDays() > LAST_SQL_DAY.toEpochDay()) {
             return Optional.empty(); // int overflow of the page offset, or a day outside SQL's years: derive on read
         }
-        if (!derivedFor(today, query.state())) {
+        if (asksForClosed(query) || !derivedFor(today, query.state())) {
             return Optional.empty();
         }
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
@@ -140,8 +142,6 @@ public class CalendarQueryHandler {
         }
         if (query.statuses() != null && !query.statuses().isEmpty()) {
             statuses(query, asOf, where, args);
-        } else if (!query.includeClosed()) {
-            where.append(" AND i.is_open = TRUE");
         }
         if (query.dueFrom() != null) {
             where.append(" AND i.due_latest >= ?");
@@ -173,6 +173,14 @@ public class CalendarQueryHandler {
         return Optional.of(new CalendarPage(List.copyOf(items), query.page(), size, total, asOf));
     }
 
+    /** Whether the query asks for closed items, which calendar_item does not keep. */
+    private static boolean asksForClosed(FindCalendarQuery query) {
+        if (query.statuses() == null || query.statuses().isEmpty()) {
+            return query.includeClosed();
+        }
+        return Arrays.stream(ScheduleItem.Status.values()).anyMatch(s -> !s.open() && query.statuses().contains(s.name()));
+    }
+
     /** Whether every obligation in scope has its items derived for {@code day}. */
     private boolean derivedFor(LocalDate day, String state) {
         Long stale = state == null
@@ -192,12 +200,10 @@ public class CalendarQueryHandler {
         // the last day that is "due soon"; before asOf when no day is
         LocalDate soon = query.soonDays() < 0 ? asOf.minusDays(1) : asOf.plusDays(query.soonDays());
         List<String> any = new ArrayList<>();
-        boolean allOpen = true;
         for (ScheduleItem.Status status : ScheduleItem.Status.values()) {
             if (!query.statuses().contains(status.name())) {
                 continue;
             }
-            allOpen &= status.open();
             switch (status) {
                 case OVERDUE -> {
                     any.add("i.phase = '" + CalendarItems.DATED + "' AND i.due_latest < ?");
@@ -218,9 +224,6 @@ public class CalendarQueryHandler {
         if (any.isEmpty()) {
             where.append(" AND 1 = 0");
             return;
-        }
-        if (allOpen) {
-            where.append(" AND i.is_open = TRUE"); // implied; lets the index of open items serve
         }
         where.append(" AND (").append(String.join(" OR ", any.stream().map(c -> "(" + c + ")").toList())).append(")");
     }

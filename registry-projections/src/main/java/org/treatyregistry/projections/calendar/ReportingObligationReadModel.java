@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * The list of reporting obligations, and the calendar of each as derived for the day the projection wrote it
- * ({@code calendar_derived_on}): its items in {@code calendar_item}. The derivation depends on the day, so the items
+ * ({@code calendar_derived_on}): its open items in {@code calendar_item}. The derivation depends on the day, so the items
  * answer calendar queries for that day only (see {@link CalendarQueryHandler}); the calendar rollover re-derives them
  * when the day changes ({@link CalendarRollover}).
  */
@@ -62,12 +62,14 @@ public class ReportingObligationReadModel implements StreamReadModel {
         }
     }
 
-    /** The calendar_item rows of a stream as derived for {@code day}. */
+    /** The calendar_item rows of a stream as derived for {@code day}: its open items (see CalendarItems.row). */
     static void calendarRows(String streamId, List<ReportingFact> effective, LocalDate day, RowSink sink) {
         CalendarItems.Schedule schedule = CalendarItems.derive(effective, day);
         if (schedule != null) {
             for (ScheduleItem item : schedule.items()) {
-                sink.row(CalendarItems.TABLE, CalendarItems.row(streamId, schedule.opened(), item));
+                if (CalendarItems.open(item)) {
+                        sink.row(CalendarItems.TABLE, CalendarItems.row(streamId, schedule.opened(), item));
+                }
             }
         }
     }
