@@ -44,3 +44,5 @@ CREATE TABLE calendar_item (
 );
 CREATE INDEX calendar_item_order ON calendar_item (sort_key);
 CREATE INDEX calendar_item_state ON calendar_item (state_code, sort_key);
+-- finds the obligations not derived for today at once (CalendarQueryHandler asks on every query)
+CREATE INDEX reporting_obligation_calendar ON reporting_obligation (calendar_derived_on);

@@ -183,12 +183,12 @@ public class CalendarQueryHandler {
 
     /** Whether every obligation in scope has its items derived for {@code day}. */
     private boolean derivedFor(LocalDate day, String state) {
-        Long stale = state == null
-                ? jdbc.queryForObject("SELECT COUNT(*) FROM reporting_obligation WHERE calendar_derived_on IS NULL"
-                + " OR calendar_derived_on <> ?", Long.class, day)
-                : jdbc.queryForObject("SELECT COUNT(*) FROM reporting_obligation WHERE state_code = ?"
-                + " AND (calendar_derived_on IS NULL OR calendar_derived_on <> ?)", Long.class, state, day);
-        return stale != null && stale == 0;
+        // (<, > and IS NULL rather than <>: each is a range of the index on calendar_derived_on)
+        List<Integer> stale = jdbc.queryForList("SELECT 1 FROM reporting_obligation WHERE (calendar_derived_on < ?"
+                        + " OR calendar_derived_on > ? OR calendar_derived_on IS NULL)" + (state == null ? "" : " AND state_code = ?")
+                        + " FETCH FIRST 1 ROWS ONLY", Integer.class,
+                state == null ? new Object[]{day, day} : new Object[]{day, day, state});
+        return stale.isEmpty();
     }
 
     /**
