@@ -59,14 +59,23 @@ public final class ReportingSchedule {
 
     /** A fact that moves an item's due date counts once in its {@code dueRevision}, however many steps it took. */
     private void applyCountingMoves(ReportingFact fact) {
-        Map<String, LegalDate> before = new LinkedHashMap<>();
-        items.forEach((id, item) -> before.put(id, item.due));
+        // the dated items before the fact (arrays: this runs for every fact over every item)
+        String[] ids = new String[items.size()];
+        LegalDate[] dues = new LegalDate[items.size()];
+        int dated = 0;
+        for (Item item : items.values()) {
+            if (item.due != null) {
+                ids[dated] = item.id;
+                dues[dated++] = item.due;
+            }
+        }
         apply(fact);
-        items.forEach((id, item) -> {
-            if (before.containsKey(id) && before.get(id) != null && !Objects.equals(before.get(id), item.due)) {
+        for (int i = 0; i < dated; i++) {
+            Item item = items.get(ids[i]);
+            if (item != null && !Objects.equals(dues[i], item.due)) {
                 item.dueRevision++;
             }
-        });
+        }
     }
 
     private void apply(ReportingFact fact) {
@@ -238,8 +247,15 @@ public final class ReportingSchedule {
         return items.values().stream().filter(i -> i.kind == ScheduleItem.Kind.REPORT).toList();
     }
 
+    /** The report item covering the highest ordinal (the first such in order, as {@code Stream.max} would keep). */
     private Optional<Item> lastReport() {
-        return reports().stream().max(Comparator.comparingInt(i -> i.covers.to()));
+        Item last = null;
+        for (Item item : items.values()) {
+            if (item.kind == ScheduleItem.Kind.REPORT && (last == null || item.covers.to() > last.covers.to())) {
+                last = item;
+            }
+        }
+        return Optional.ofNullable(last);
     }
 
     private static final class Item {

@@ -5,7 +5,6 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -13,21 +12,21 @@ import org.treatyregistry.projections.Projections;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Keeps every fact of every stream, then asks the read model of that stream's kind to recompute its rows from the
- * stream's effective facts. Recomputing from facts (rather than patching rows event by event) is what makes the read
+ * stream's effective facts, once per stream for a batch of events (when the batch commits, in its transaction). Recomputing from facts (rather than patching rows event by event) is what makes the read
  * models idempotent under replay and correct under corrections. A bulk rebuild computes the same rows with the same
  * {@link StreamReadModel#rows} (see the API module's admin.BulkRebuild).
  */
 @Component
 @ProcessingGroup(Projections.PROCESSING_GROUP)
 public class FactProjection {
-
-    private static final String TOUCHED = FactProjection.class.getName() + ".touchedStreams";
 
     private final FactRepository facts;
     private final List<StreamReadModel> readModels;
@@ -39,46 +38,83 @@ public class FactProjection {
         this.jdbc = jdbc;
     }
 
+    /** The streams a batch of events touched, each with the state of its last fact, rewritten once at its end. */
+    private static final String TOUCHED = FactProjection.class.getName() + ".touched";
+
     @EventHandler
     void on(Object payload, DomainEventMessage<?> message, @org.axonframework.eventhandling.Timestamp Instant recordedAt,
-            @MetaDataValue(Projections.RECORDED_BY) String recordedBy) {
+            @MetaDataValue(Projections.RECORDED_BY) String recordedBy, UnitOfWork<?> unitOfWork) {
         ClassifiedFact.of(payload).ifPresent(fact -> {
             facts.insertIfAbsent(message.getAggregateIdentifier(), message.getSequenceNumber(), fact, recordedAt, recordedBy);
-            Touched stream = new Touched(message.getAggregateIdentifier(), fact.streamType(), fact.state().value());
-            if (!CurrentUnitOfWork.isStarted()) {
-                refresh(stream);
-                return;
-            }
-            // the processor hands events over in batches, one unit of work each: a stream that several events of the
-            // batch touch is recomputed once, just before the batch commits, rather than once per event
-            UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-            Map<String, Touched> touched = batch.getOrComputeResource(TOUCHED, k -> {
-                Map<String, Touched> streams = new LinkedHashMap<>();
-                batch.onPrepareCommit(u -> streams.values().forEach(this::refresh));
+            // a stream's rows are a function of all its facts: computed once for the batch, when its facts are all in
+            UnitOfWork<?> batch = unitOfWork.root();
+            Map<String, ClassifiedFact> touched = batch.getOrComputeResource(TOUCHED, k -> {
+                Map<String, ClassifiedFact> streams = new LinkedHashMap<>();
+                batch.onPrepareCommit(u -> streams.forEach(this::rewrite));
                 return streams;
             });
-            touched.putIfAbsent(stream.streamId(), stream);
+            touched.put(message.getAggregateIdentifier(), fact);
         });
     }
 
-    private record Touched(String streamId, StreamType type, String state) {
-    }
-
-    private void refresh(Touched touched) {
-        List<StoredFact> stream = facts.stream(touched.streamId(), null);
+    /** Recomputes a stream's rows in every read model of its kind from its facts ({@code last}: its latest fact). */
+    private void rewrite(String streamId, ClassifiedFact last) {
+        List<StoredFact> stream = facts.stream(streamId, null);
+        String state = last.state().value();
         for (StreamReadModel model : readModels) {
-            if (model.streamType() == touched.type()) {
-                String key = model.key(touched.streamId(), touched.state());
-                model.tables().forEach(table -> jdbc.update(table.deleteByKeySql(), key));
-                model.rows(touched.streamId(), touched.state(), stream,
-                        (table, values) -> jdbc.update(table.insertSql(), jdbcValues(values)));
+            if (model.streamType() == last.streamType()) {
+                String key = model.key(streamId, state);
+                // in the model's table order (a model may rely on it: see ReportingObligationReadModel.tables)
+                model.tables().stream().filter(t -> !t.rewrittenWhenChanged()).forEach(t -> jdbc.update(t.deleteByKeySql(), key));
+                Map<ReadModelTable, List<Object[]>> rows = new LinkedHashMap<>();
+                model.rows(streamId, state, stream,
+                        (table, values) -> rows.computeIfAbsent(table, t -> new ArrayList<>()).add(jdbcValues(values)));
+                for (ReadModelTable table : model.tables()) {
+                    List<Object[]> values = rows.getOrDefault(table, List.of());
+                    if (table.rewrittenWhenChanged()) {
+                        values = changed(table, key, values);
+                    }
+                    if (values.size() == 1) {
+                        jdbc.update(table.insertSql(), values.get(0));
+                    } else if (!values.isEmpty()) {
+                        jdbc.batchUpdate(table.insertSql(), values);
+                    }
+                }
             }
         }
     }
 
+    /**
+     * Of a stream's new rows, those to insert: the rows whose digest is not among the stream's current rows. Deletes
+     * the current rows that are not among the new ones (gone, or changed).
+     */
+    private List<Object[]> changed(ReadModelTable table, String key, List<Object[]> rows) {
+        Map<String, String> current = new HashMap<>();
+        jdbc.query(table.hashesByKeySql(), rs -> {
+            current.put(rs.getString(1), rs.getString(2));
+        }, key);
+        int row = table.indexOf(table.rowColumn());
+        int hash = table.indexOf(table.hashColumn());
+        List<Object[]> inserts = new ArrayList<>();
+        for (Object[] values : rows) {
+            String id = (String) values[row];
+            String was = current.remove(id);
+            if (was == null || !was.equals(values[hash])) {
+                if (was != null) {
+                    current.put(id, was); // changed: delete it, then insert it anew
+                }
+                inserts.add(values);
+            }
+        }
+        if (!current.isEmpty()) {
+            jdbc.batchUpdate(table.deleteRowSql(), current.keySet().stream().map(id -> new Object[]{key, id}).toList());
+        }
+        return inserts;
+    }
+
     /** The tables every fact-based read model writes, the facts table last (the models are computed from it). */
     public List<ReadModelTable> tables() {
-        List<ReadModelTable> all = new java.util.ArrayList<>();
+        List<ReadModelTable> all = new ArrayList<>();
         readModels.forEach(m -> all.addAll(m.tables()));
         all.add(FactRepository.TABLE);
         return all;
