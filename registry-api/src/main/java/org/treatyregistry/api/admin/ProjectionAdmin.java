@@ -20,6 +20,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationContext;
 import org.treatyregistry.projections.facts.FactProjection;
@@ -58,7 +59,7 @@ public class ProjectionAdmin {
     private volatile long bulkHead;
 
     public ProjectionAdmin(EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc, Serializer serializer,
-                           TokenStore tokens, TransactionManager transactions, EventStorageEngine storage, DataSource dataSource,
+                           TokenStore tokens, TransactionManager transactions, ObjectProvider<EventStorageEngine> storage, DataSource dataSource,
                            @Qualifier("eventSerializer") Serializer eventSerializer, ObjectMapper json, FactRepository facts,
                            FactProjection projection, ApplicationContext context) {
         this.processing = processing;
@@ -69,7 +70,7 @@ public class ProjectionAdmin {
         this.transactions = transactions;
         // the bulk path reads the JDBC store's table and decodes payloads without upcasting: with Axon Server, or once
         // an upcaster exists, rebuilds go through the processor (which applies the upcaster chain)
-        boolean bulkPossible = storage instanceof JdbcEventStorageEngine && context.getBeansOfType(EventUpcaster.class).isEmpty();
+        boolean bulkPossible = storage.getIfAvailable() instanceof JdbcEventStorageEngine && context.getBeansOfType(EventUpcaster.class).isEmpty();
         this.bulk = bulkPossible ? new BulkRebuild(dataSource, eventSerializer, json, facts, projection, bulkProcessed) : null;
     }
 
