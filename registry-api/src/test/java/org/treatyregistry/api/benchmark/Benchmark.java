@@ -25,7 +25,6 @@ import org.treatyregistry.projections.calendar.CalendarPage;
 import org.treatyregistry.projections.calendar.FindCalendarQuery;
 
 import java.io.BufferedReader;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -360,9 +359,5 @@ public final class Benchmark {
             rs.next();
             return rs.getString(1);
         }
-    }
-
-    static String jvmArguments() {
-        return String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments());
     }
 }

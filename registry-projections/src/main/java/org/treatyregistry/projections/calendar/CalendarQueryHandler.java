@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -56,26 +55,25 @@ public class CalendarQueryHandler {
     public CalendarPage deriveOnRead(FindCalendarQuery query) {
         LocalDate asOf = query.asOf() != null ? query.asOf() : LocalDate.now(clock);
         List<CalendarEntry> entries = new ArrayList<>();
-        for (Map.Entry<String, List<StoredFact>> stream : facts.streams(StreamType.REPORTING, query.state(), query.recordedAt()).entrySet()) {
-            CalendarItems.Schedule schedule = CalendarItems.derive(facts.effective(stream.getValue(), ReportingFact.class), asOf);
+        facts.forEachStream(StreamType.REPORTING, query.state(), query.recordedAt(), (streamId, rows) -> {
+            CalendarItems.Schedule schedule = CalendarItems.derive(facts.effective(rows, ReportingFact.class), asOf);
             if (schedule == null) {
-                continue;
+                return;
             }
             var opened = schedule.opened();
             if (query.instrument() != null && !query.instrument().equals(opened.instrument().value())
                     || query.body() != null && !query.body().equals(opened.body().value())) {
-                continue;
+                return;
             }
-            StoredFact last = stream.getValue().get(stream.getValue().size() - 1);
+            StoredFact last = rows.get(rows.size() - 1);
             for (ScheduleItem item : schedule.items()) {
                 ScheduleItem.Standing standing = item.standingOn(asOf, query.soonDays());
-                if (!keep(query, item, standing)) {
-                    continue;
+                if (keep(query, item, standing)) {
+                    entries.add(CalendarItems.entry(opened.obligationId(), opened.state().value(), opened.instrument().value(),
+                            opened.body().value(), item, standing, last.recordedAt()));
                 }
-                entries.add(CalendarItems.entry(opened.obligationId(), opened.state().value(), opened.instrument().value(),
-                        opened.body().value(), item, standing, last.recordedAt()));
             }
-        }
+        });
         entries.sort(ORDER);
         int size = Math.max(1, Math.min(query.size(), 1000));
         int from = Math.min(entries.size(), Math.max(0, query.page()) * size);

@@ -11,9 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 
@@ -75,13 +73,6 @@ public class FactRepository {
     public List<StoredFact> stream(String streamId, Instant recordedUpTo) {
         return jdbc.query("SELECT * FROM projected_fact WHERE stream_id = ? AND recorded_at <= ? ORDER BY sequence_number",
                 ROW, streamId, Timestamp.from(upTo(recordedUpTo)));
-    }
-
-    /** The rows of all streams of a type, for one state or every state ({@code state == null}), grouped by stream. */
-    public Map<String, List<StoredFact>> streams(StreamType type, String state, Instant recordedUpTo) {
-        Map<String, List<StoredFact>> byStream = new LinkedHashMap<>();
-        forEachStream(type, state, recordedUpTo, byStream::put);
-        return byStream;
     }
 
     /**
