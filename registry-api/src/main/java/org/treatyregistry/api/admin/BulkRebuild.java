@@ -58,6 +58,7 @@ final class BulkRebuild {
     private static final int CHUNK_ROWS = 2_000;
     /** Axon's JDBC store also forgets gaps further back than this (JdbcEventStorageEngine's default maxGapOffset). */
     private static final int MAX_GAP_OFFSET = 10_000;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BulkRebuild.class);
 
     /** A chunk of rows of one table, or the end of the rows (table null). */
     private record Chunk(ReadModelTable table, List<Object[]> rows) {
@@ -74,6 +75,10 @@ final class BulkRebuild {
     private final FactRepository facts;
     private final FactProjection projection;
     private final AtomicLong processed;
+    // where the time goes (nanoseconds), logged at the end: the reader blocked on a full writer queue, each writer's
+    // COPY and its key and index rebuild
+    private final AtomicLong readerWaiting = new AtomicLong();
+    private final java.util.concurrent.ConcurrentHashMap<String, Long> writerTimes = new java.util.concurrent.ConcurrentHashMap<>();
 
     BulkRebuild(DataSource dataSource, Serializer eventSerializer, ObjectMapper json, FactRepository facts, FactProjection projection,
                 AtomicLong processed) {
@@ -106,8 +111,10 @@ final class BulkRebuild {
             for (Thread w : writers) {
                 w.start();
             }
+            long started = System.nanoTime();
             Result result = scan(read, table -> table == HistoryProjection.TABLE ? history.queue : facts.queue, writeFailure);
             read.commit();
+            long scanned = System.nanoTime();
             put(facts.queue, END, writeFailure);
             put(history.queue, END, writeFailure);
             for (Thread w : writers) {
@@ -116,6 +123,10 @@ final class BulkRebuild {
             if (writeFailure.get() != null) {
                 throw new IllegalStateException("the bulk rebuild could not write the read models", writeFailure.get());
             }
+            StringBuilder times = new StringBuilder();
+            new java.util.TreeMap<>(writerTimes).forEach((what, nanos) -> times.append(", ").append(what).append(' ').append(seconds(nanos)));
+            LOG.info("bulk rebuild of {} events in {}: reading and computing {} (of which waiting for the writers {}){}",
+                    result.events(), seconds(System.nanoTime() - started), seconds(scanned - started), seconds(readerWaiting.get()), times);
             return result;
         } catch (Exception | Error e) {
             writeFailure.compareAndSet(null, e);
@@ -143,6 +154,7 @@ final class BulkRebuild {
                 + " payload_type, payload_revision, payload, meta_data FROM domain_event_entry WHERE global_index <= ?"
                 + " ORDER BY aggregate_identifier, sequence_number")) {
             scan.setFetchSize(1_000);
+            binaryResults(scan);
             scan.setLong(1, head);
             try (ResultSet rs = scan.executeQuery()) {
                 while (rs.next()) {
@@ -215,7 +227,7 @@ final class BulkRebuild {
         streamFacts.clear();
     }
 
-    private static void add(Map<ReadModelTable, List<Object[]>> pending, ReadModelTable table, Object[] row,
+    private void add(Map<ReadModelTable, List<Object[]>> pending, ReadModelTable table, Object[] row,
                             Function<ReadModelTable, BlockingQueue<Chunk>> queue, AtomicReference<Throwable> writeFailure) throws InterruptedException {
         List<Object[]> rows = pending.computeIfAbsent(table, t -> new ArrayList<>(CHUNK_ROWS));
         rows.add(row);
@@ -225,7 +237,33 @@ final class BulkRebuild {
         }
     }
 
-    private static void put(BlockingQueue<Chunk> queue, Chunk chunk, AtomicReference<Throwable> writeFailure) throws InterruptedException {
+    private void put(BlockingQueue<Chunk> queue, Chunk chunk, AtomicReference<Throwable> writeFailure) throws InterruptedException {
+        if (queue.offer(chunk)) {
+            return;
+        }
+        long blocked = System.nanoTime();
+        try {
+            putBlocking(queue, chunk, writeFailure);
+        } finally {
+            readerWaiting.addAndGet(System.nanoTime() - blocked);
+        }
+    }
+
+    /**
+     * Asks PostgreSQL for the rows in its binary format from the first execution: the payload and metadata are BYTEA,
+     * which the text format sends hex-encoded (twice the bytes, encoded by the server and decoded by the driver).
+     */
+    static void binaryResults(PreparedStatement statement) throws SQLException {
+        if (statement.isWrapperFor(org.postgresql.PGStatement.class)) {
+            statement.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
+        }
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.2f s", nanos / 1e9);
+    }
+
+    private static void putBlocking(BlockingQueue<Chunk> queue, Chunk chunk, AtomicReference<Throwable> writeFailure) throws InterruptedException {
         while (!queue.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
             if (writeFailure.get() != null) {
                 throw new IllegalStateException("the bulk rebuild could not write the read models", writeFailure.get());
@@ -264,22 +302,29 @@ final class BulkRebuild {
                             }
                         }
                     }
+                    long copying = 0;
                     while (true) {
                         Chunk chunk = queue.take();
                         if (chunk == END) {
                             break;
                         }
+                        long started = System.nanoTime();
                         if (postgres) {
                             copy(c.unwrap(PGConnection.class), chunk);
                         } else {
                             insert(c, chunk);
                         }
+                        copying += System.nanoTime() - started;
                     }
+                    long indexing = System.nanoTime();
                     try (Statement s = c.createStatement()) {
                         for (String ddl : restore) {
                             s.execute(ddl);
                         }
                     }
+                    String name = Thread.currentThread().getName();
+                    writerTimes.put(name + " writing", copying);
+                    writerTimes.put(name + " rebuilding keys and indexes", System.nanoTime() - indexing);
                     bothWritten.await(10, TimeUnit.MINUTES);
                     if (failure.get() != null) {
                         throw new IllegalStateException("the other writer failed");

@@ -44,14 +44,19 @@ public class ChainSealer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ChainSealer.class);
     private static final int BATCH = 2000;
-    /** Runs without progress before a gap is taken to be held by a transaction still in progress. */
-    private static final int BLOCKED_RUNS = 5;
+    /**
+     * How long {@link #sealCommitted} waits, without progress, for the transactions in progress when a gap was seen to
+     * end before it takes the gap to be held by one of them. Other transactions (a projection batch under load) can
+     * outlive a few runs; a transaction that really holds a position is reported as such after this.
+     */
+    private static final long GAP_PATIENCE_MILLIS = 2000;
 
     private final DataSource dataSource;
     private final boolean deferred;
     private final long delayMillis;
     private final long pollMillis;
 
+    private final List<Runnable> sealedListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Object signal = new Object();
     private boolean woken = true;
     private volatile boolean running;
@@ -85,6 +90,11 @@ public class ChainSealer implements SmartLifecycle {
         return deferred;
     }
 
+    /** Runs the listener after every run that linked events, once they are committed (the event store's readers). */
+    public void onSealed(Runnable listener) {
+        sealedListeners.add(listener);
+    }
+
     /** Asks for a run soon: called after an append commits. */
     public void wake() {
         if (!deferred) {
@@ -106,7 +116,7 @@ public class ChainSealer implements SmartLifecycle {
         if (!deferred) {
             return;
         }
-        int blocked = 0;
+        long blockedSince = -1;
         while (true) {
             Run run;
             try {
@@ -115,19 +125,23 @@ public class ChainSealer implements SmartLifecycle {
                 throw new IllegalStateException("could not link committed events into the hash chain", e);
             }
             if (run.advanced()) {
-                blocked = 0;
+                blockedSince = -1;
             }
             if (run.more()) {
                 continue;
             }
-            // a gap takes three runs to judge (seen, bound drawn, bound passed); give the transactions then in progress
-            // a moment to end
-            if (!run.blockedByGap() || ++blocked >= BLOCKED_RUNS) {
+            if (!run.blockedByGap()) {
                 return;
             }
-            if (blocked > 2) {
-                sleep(10);
+            // a gap takes three runs to judge (seen, bound drawn, bound passed); give the transactions then in progress
+            // time to end
+            long now = System.nanoTime();
+            if (blockedSince < 0) {
+                blockedSince = now;
+            } else if (now - blockedSince > GAP_PATIENCE_MILLIS * 1_000_000) {
+                return;
             }
+            sleep(10);
         }
     }
 
@@ -140,6 +154,9 @@ public class ChainSealer implements SmartLifecycle {
             try {
                 Run run = sealOnce(c);
                 c.commit();
+                if (run.advanced()) {
+                    sealedListeners.forEach(Runnable::run);
+                }
                 return run;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();

@@ -24,17 +24,14 @@ import java.util.stream.Stream;
  * <p>
  * On PostgreSQL an append writes, in the same statement as each event row and before it draws the event's global index,
  * a marker that the registry wrote the event ({@code event_chain_pending}); once the transaction commits, the
- * {@link ChainSealer} links the event into the chain. The chain's work is out of the append's transaction, but appends
- * still hold one advisory lock from drawing their index to their commit (see the constructor for why).
+ * {@link ChainSealer} links the event into the chain. The chain's work is out of the append's transaction, and appends
+ * commit concurrently (group commit); streaming readers see an event once it is sealed (see the constructor).
  * <p>
  * On H2 (the embedded, single-node default) an append links its events itself, in its own transaction, under the chain
  * head's lock: chain order is global-index order and appends are serialised, which one node on an embedded database
  * does not notice.
  */
 public class ChainedJdbcEventStorageEngine extends JdbcEventStorageEngine {
-
-    /** The advisory lock key that PostgreSQL appends hold from drawing their global index to their commit. */
-    static final long APPEND_LOCK = 0x7265_6769_7374_7279L;
 
     private final TransactionManager transactions;
     private final String eventTable;
@@ -57,13 +54,12 @@ public class ChainedJdbcEventStorageEngine extends JdbcEventStorageEngine {
         this.eventTable = schema.domainEventTable();
         this.sealer = sealer;
         this.snapshotTable = schema.snapshotTable();
-        // Evaluated in this order (each step is built from the previous one's row): the append lock, the marker (which
-        // gives the transaction its id before nextval draws the global index: what the sealer's judgement of gaps
-        // relies on), then the event row. The lock, held to commit, keeps commit order equal to global-index order:
-        // Axon's JDBC streaming processors skipped events that became visible below an index they had passed
-        // (CrashRecoveryTest and LoadTest lost events from the history read model without it).
-        this.markedInsert = "WITH serialised AS (SELECT pg_advisory_xact_lock(" + APPEND_LOCK + ")),"
-                + " registered AS (INSERT INTO event_chain_pending (event_identifier) SELECT ? FROM serialised RETURNING event_identifier)"
+        // Evaluated in this order (the event row is built from the marker's row): the marker first, which gives the
+        // transaction its id before nextval draws the global index (what the sealer's judgement of gaps relies on),
+        // then the event row. Appends commit concurrently, so a lower global index can become visible after a higher
+        // one; the streaming processors read only up to the sealed chain head (EventStoreConfig), below which every
+        // index is final, so they never pass an event that is still to commit.
+        this.markedInsert = "WITH registered AS (INSERT INTO event_chain_pending (event_identifier) VALUES (?) RETURNING event_identifier)"
                 + " INSERT INTO " + eventTable + " (" + String.join(", ", schema.eventIdentifierColumn(), schema.aggregateIdentifierColumn(),
                 schema.sequenceNumberColumn(), schema.typeColumn(), schema.timestampColumn(), schema.payloadTypeColumn(),
                 schema.payloadRevisionColumn(), schema.payloadColumn(), schema.metaDataColumn()) + ")"

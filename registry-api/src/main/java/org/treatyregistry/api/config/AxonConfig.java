@@ -1,11 +1,13 @@
 package org.treatyregistry.api.config;
 
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.treatyregistry.core.competence.CompetenceRecognition;
@@ -16,6 +18,7 @@ import org.treatyregistry.core.upr.UniversalPeriodicReview;
 import org.treatyregistry.projections.Projections;
 
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Axon wiring. registry-core stays free of Spring, so its aggregates and policy are registered here rather than found
@@ -28,12 +31,19 @@ public class AxonConfig {
     static final String POLICY_GROUP = "reporting-obligation-policy";
 
     @Bean
-    public ConfigurerModule registryDomain() {
+    public AggregateCaches aggregateCaches(@Value("${registry.aggregate-cache.capacity:5000}") int capacity) {
+        return new AggregateCaches(capacity);
+    }
+
+    @Bean
+    public ConfigurerModule registryDomain(AggregateCaches caches) {
         return configurer -> {
-            configurer.configureAggregate(Participation.class)
-                    .configureAggregate(CompetenceRecognition.class)
-                    .configureAggregate(ReportingObligation.class)
-                    .configureAggregate(UniversalPeriodicReview.class);
+            // each type its own cache of aggregates, checked against the store before use: see CheckedAggregateCache
+            for (Class<?> type : List.of(Participation.class, CompetenceRecognition.class, ReportingObligation.class,
+                    UniversalPeriodicReview.class)) {
+                configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(type)
+                        .configureCache(c -> caches.create(type, c.eventStore())));
+            }
             configurer.eventProcessing()
                     .registerSubscribingEventProcessor(POLICY_GROUP)
                     .registerEventHandler(c -> new ReportingObligationPolicy(c.commandGateway()))

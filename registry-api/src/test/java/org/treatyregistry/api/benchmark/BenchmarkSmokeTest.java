@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +22,7 @@ class BenchmarkSmokeTest {
 
     @Test
     void measuresEverythingOnATinyDataset() throws Exception {
-        Measures measures = Benchmark.run(new Benchmark.Options(3, 3_000, Duration.ofSeconds(1), 5, Duration.ofSeconds(1), out));
+        Measures measures = Benchmark.run(new Benchmark.Options(3, 3_000, Duration.ofSeconds(1), 5, Duration.ofSeconds(1), out, Set.of()));
 
         List<String> names = measures.rows().stream().map(Measures.Row::measure).toList();
         assertThat(names).anyMatch(n -> n.startsWith("bulk import"))

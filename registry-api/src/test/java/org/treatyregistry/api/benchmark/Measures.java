@@ -69,23 +69,52 @@ final class Measures {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    static void resetPeakHeap() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
+    // the heap's occupancy just before each collection (when it is fullest, garbage included) and just after it (what
+    // is still reachable), over all heap pools at that moment: summing each pool's own peak instead adds peaks of
+    // different moments (young generation full at one time, old at another), which can exceed the heap itself
+    private static final java.util.concurrent.atomic.AtomicLong PEAK_BEFORE_GC = new java.util.concurrent.atomic.AtomicLong();
+    private static final java.util.concurrent.atomic.AtomicLong PEAK_AFTER_GC = new java.util.concurrent.atomic.AtomicLong();
+
+    static {
+        for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof javax.management.NotificationEmitter emitter) {
+                emitter.addNotificationListener((notification, handback) -> {
+                    if (!com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                        return;
+                    }
+                    var info = com.sun.management.GarbageCollectionNotificationInfo
+                            .from((javax.management.openmbean.CompositeData) notification.getUserData()).getGcInfo();
+                    PEAK_BEFORE_GC.accumulateAndGet(heapTotal(info.getMemoryUsageBeforeGc()), Math::max);
+                    PEAK_AFTER_GC.accumulateAndGet(heapTotal(info.getMemoryUsageAfterGc()), Math::max);
+                }, null, null);
             }
         }
     }
 
-    /** Sum of the heap pools' peaks since the last reset: an upper bound of the peak heap in use. */
-    static long peakHeapBytes() {
+    private static long heapTotal(java.util.Map<String, java.lang.management.MemoryUsage> byPool) {
         long sum = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-                sum += pool.getPeakUsage().getUsed();
+            java.lang.management.MemoryUsage usage = byPool.get(pool.getName());
+            if (pool.getType() == MemoryType.HEAP && usage != null) {
+                sum += usage.getUsed();
             }
         }
         return sum;
+    }
+
+    static void resetPeakHeap() {
+        PEAK_BEFORE_GC.set(0);
+        PEAK_AFTER_GC.set(0);
+    }
+
+    /** The fullest the heap was, garbage included, at a collection since the last reset. */
+    static long peakHeapBytes() {
+        return PEAK_BEFORE_GC.get();
+    }
+
+    /** The most the heap held after a collection since the last reset: the peak of what was still in use. */
+    static long peakLiveHeapBytes() {
+        return PEAK_AFTER_GC.get();
     }
 
     static String mib(long bytes) {

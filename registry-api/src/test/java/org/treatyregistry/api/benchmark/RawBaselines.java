@@ -91,6 +91,8 @@ final class RawBaselines {
                     "SELECT global_index, aggregate_identifier, sequence_number, time_stamp, payload_type, payload, meta_data"
                             + " FROM domain_event_entry ORDER BY global_index")) {
                 scan.setFetchSize(1000);
+                // the payload and metadata in PostgreSQL's binary format, as the rebuild reads them (BulkRebuild.binaryResults)
+                scan.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
                 try (ResultSet rs = scan.executeQuery()) {
                     while (rs.next()) {
                         rs.getLong(1);

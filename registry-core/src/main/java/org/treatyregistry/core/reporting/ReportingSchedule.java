@@ -8,6 +8,7 @@ import org.treatyregistry.core.shared.LegalDate;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,13 @@ public final class ReportingSchedule {
 
     private final ReportingRule rule;
     private final Map<String, Item> items = new LinkedHashMap<>();
+    // Bookkeeping that keeps a derivation linear in the facts (it runs for every obligation on every rebuild, and for
+    // a stream on each of its events): the fact being applied (facts are numbered from 1), the due date before this
+    // fact of each item the fact moved or removed, and the report item covering the highest ordinal, while known.
+    private int factNumber;
+    private final Map<String, LegalDate> dueBeforeFact = new HashMap<>();
+    private Item lastReport;
+    private boolean lastReportKnown;
 
     private ReportingSchedule(ReportingRule rule) {
         this.rule = rule;
@@ -59,29 +67,41 @@ public final class ReportingSchedule {
 
     /** A fact that moves an item's due date counts once in its {@code dueRevision}, however many steps it took. */
     private void applyCountingMoves(ReportingFact fact) {
-        // the dated items before the fact (arrays: this runs for every fact over every item)
-        String[] ids = new String[items.size()];
-        LegalDate[] dues = new LegalDate[items.size()];
-        int dated = 0;
-        for (Item item : items.values()) {
-            if (item.due != null) {
-                ids[dated] = item.id;
-                dues[dated++] = item.due;
-            }
-        }
+        factNumber++;
+        dueBeforeFact.clear();
         apply(fact);
-        for (int i = 0; i < dated; i++) {
-            Item item = items.get(ids[i]);
-            if (item != null && !Objects.equals(dues[i], item.due)) {
+        // an item dated before the fact whose due date differs after it (an item of the same id, if the fact replaced it)
+        dueBeforeFact.forEach((id, before) -> {
+            Item item = items.get(id);
+            if (before != null && item != null && !Objects.equals(before, item.due)) {
                 item.dueRevision++;
             }
+        });
+    }
+
+    /** Notes an item's due date (null: undated) before the current fact first changes or removes it. */
+    private void beforeChange(Item item) {
+        if (item.bornInFact < factNumber && !dueBeforeFact.containsKey(item.id)) {
+            dueBeforeFact.put(item.id, item.due);
         }
+    }
+
+    private void setDue(Item item, LegalDate newDue, DueBasis newBasis) {
+        beforeChange(item);
+        item.due = newDue;
+        item.basis = newBasis;
+    }
+
+    private void remove(Item item) {
+        beforeChange(item);
+        items.remove(item.id);
+        lastReportKnown = false;
     }
 
     private void apply(ReportingFact fact) {
         if (fact instanceof ReportingObligationOpenedEvent e) {
             Item initial = reportItem(ReportCoverage.single(1));
-            initial.setDue(e.initialReportDue(), DueBasis.treaty(e.initialReportBasis()));
+            setDue(initial, e.initialReportDue(), DueBasis.treaty(e.initialReportBasis()));
         } else if (fact instanceof ReportSubmittedEvent e) {
             ensureOrdinals(e.covers().to());
             Item target = mergeOpen(e.covers());
@@ -91,7 +111,7 @@ public final class ReportingSchedule {
         } else if (fact instanceof ListOfIssuesPriorToReportingTransmittedEvent e) {
             ensureOrdinals(e.covers().to());
             Item target = mergeOpen(e.covers());
-            target.setDue(e.replyDue(), DueBasis.committee(e.symbol() + ": reply to the list of issues prior to reporting, which constitutes the report"));
+            setDue(target, e.replyDue(), DueBasis.committee(e.symbol() + ": reply to the list of issues prior to reporting, which constitutes the report"));
             target.procedure = ReportingProcedure.SIMPLIFIED;
             dropDefaultItemsAfter(target.covers);
         } else if (fact instanceof ReviewHeldEvent e) {
@@ -109,18 +129,18 @@ public final class ReportingSchedule {
             if (e.nextReport() != null) {
                 ReportCoverage covers = e.nextReport().covers();
                 Item target = mergeOpen(covers);
-                target.setDue(e.nextReport().due(), DueBasis.committee(e.symbol()));
+                setDue(target, e.nextReport().due(), DueBasis.committee(e.symbol()));
                 dropDefaultItemsAfter(covers);
             }
             int n = 0;
             for (FollowUpRequest request : e.followUp()) {
                 n++;
                 String id = "follow-up:" + e.symbol() + (e.followUp().size() > 1 ? "#" + n : "");
-                Item item = items.computeIfAbsent(id, k -> new Item(k, ScheduleItem.Kind.FOLLOW_UP, null));
+                Item item = items.computeIfAbsent(id, k -> new Item(k, ScheduleItem.Kind.FOLLOW_UP, null, factNumber));
                 item.label = "follow-up information on " + (request.paragraphs() == null ? "selected recommendations" : request.paragraphs())
                         + " of " + e.symbol();
                 item.concludingObservations = e.symbol();
-                item.setDue(request.due(), DueBasis.committee(e.symbol()));
+                setDue(item, request.due(), DueBasis.committee(e.symbol()));
             }
         } else if (fact instanceof FollowUpInformationSubmittedEvent e) {
             for (Item item : items.values()) {
@@ -133,7 +153,7 @@ public final class ReportingSchedule {
         } else if (fact instanceof DueDateRevisedEvent e) {
             Item item = items.get(e.itemId());
             if (item != null) {
-                item.setDue(e.newDue(), DueBasis.committee(e.decisionSymbol() != null ? e.decisionSymbol() : "revised: " + e.reason()));
+                setDue(item, e.newDue(), DueBasis.committee(e.decisionSymbol() != null ? e.decisionSymbol() : "revised: " + e.reason()));
                 if (item.kind == ScheduleItem.Kind.REPORT) {
                     dropDefaultItemsAfter(item.covers);
                 }
@@ -143,8 +163,9 @@ public final class ReportingSchedule {
 
     /** The chain restarts from a committee's date: drops the default items after {@code covers} that it made obsolete. */
     private void dropDefaultItemsAfter(ReportCoverage covers) {
-        items.values().removeIf(i -> i.kind == ScheduleItem.Kind.REPORT && !i.submitted() && i.reviewedInAbsence == null
-                && i.basis != null && !i.basis.confirmed() && i.covers.from() > covers.to());
+        List<Item> obsolete = items.values().stream().filter(i -> i.kind == ScheduleItem.Kind.REPORT && !i.submitted()
+                && i.reviewedInAbsence == null && i.basis != null && !i.basis.confirmed() && i.covers.from() > covers.to()).toList();
+        obsolete.forEach(this::remove);
     }
 
     /** Generates the treaty-default periodic items up to {@code upTo}: all due by then, and the next one. */
@@ -183,7 +204,7 @@ public final class ReportingSchedule {
     private void addNextPeriodic(Item last) {
         ReportCoverage next = ReportCoverage.single(last.covers.to() + 1);
         Item item = reportItem(next);
-        item.setDue(last.due.plusYears(rule.periodicYears()),
+        setDue(item, last.due.plusYears(rule.periodicYears()),
                 DueBasis.treaty(rule.article() + ": periodic report every " + rule.periodicYears() + " years, counted from the previous due date"));
     }
 
@@ -205,22 +226,23 @@ public final class ReportingSchedule {
             union = union.union(other.covers);
             if (other != target) {
                 if (other.due != null && (target.due == null || other.due.compareTo(target.due) > 0)) {
-                    target.due = other.due;
-                    target.basis = other.basis;
+                    setDue(target, other.due, other.basis);
                 }
-                items.remove(other.id);
+                remove(other);
             }
         }
         target.covers = union;
         target.label = label(union);
+        lastReportKnown = false;
         return target;
     }
 
     private Item reportItem(ReportCoverage covers) {
         String id = "report:" + covers.from();
-        Item item = items.computeIfAbsent(id, k -> new Item(k, ScheduleItem.Kind.REPORT, covers));
+        Item item = items.computeIfAbsent(id, k -> new Item(k, ScheduleItem.Kind.REPORT, covers, factNumber));
         item.covers = covers;
         item.label = label(covers);
+        lastReportKnown = false;
         return item;
     }
 
@@ -249,13 +271,17 @@ public final class ReportingSchedule {
 
     /** The report item covering the highest ordinal (the first such in order, as {@code Stream.max} would keep). */
     private Optional<Item> lastReport() {
-        Item last = null;
-        for (Item item : items.values()) {
-            if (item.kind == ScheduleItem.Kind.REPORT && (last == null || item.covers.to() > last.covers.to())) {
-                last = item;
+        if (!lastReportKnown) {
+            Item last = null;
+            for (Item item : items.values()) {
+                if (item.kind == ScheduleItem.Kind.REPORT && (last == null || item.covers.to() > last.covers.to())) {
+                    last = item;
+                }
             }
+            lastReport = last;
+            lastReportKnown = true;
         }
-        return Optional.ofNullable(last);
+        return Optional.ofNullable(lastReport);
     }
 
     private static final class Item {
@@ -272,20 +298,17 @@ public final class ReportingSchedule {
         String reviewSession;
         String reviewedInAbsence;
         String concludingObservations;
+        final int bornInFact;
 
-        Item(String id, ScheduleItem.Kind kind, ReportCoverage covers) {
+        Item(String id, ScheduleItem.Kind kind, ReportCoverage covers, int bornInFact) {
             this.id = id;
             this.kind = kind;
             this.covers = covers;
+            this.bornInFact = bornInFact;
         }
 
         boolean submitted() {
             return submittedSymbol != null;
-        }
-
-        void setDue(LegalDate newDue, DueBasis newBasis) {
-            due = newDue;
-            basis = newBasis;
         }
 
         ScheduleItem toScheduleItem() {

@@ -1,6 +1,7 @@
 package org.treatyregistry.core.shared;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,8 @@ import java.util.TreeMap;
 public final class FactLog<F> {
 
     private final TreeMap<Long, F> facts = new TreeMap<>();
+    // how many times each fact is in force: answers contains() without a scan (facts are records: value equality)
+    private final Map<F, Integer> counts = new HashMap<>();
     private long nextSequence;
 
     /** The sequence number of the stream's last event: its version (-1 before the first). */
@@ -23,13 +26,20 @@ public final class FactLog<F> {
 
     /** Records a fact carried by the stream's next event. */
     public void record(F fact) {
-        facts.put(nextSequence++, fact);
+        count(facts.put(nextSequence++, fact), fact);
     }
 
     /** Applies a correction carried by the stream's next event: the fact at {@code sequence} is replaced. */
     public void replace(long sequence, F fact) {
-        facts.put(sequence, fact);
+        count(facts.put(sequence, fact), fact);
         nextSequence++;
+    }
+
+    private void count(F replaced, F fact) {
+        if (replaced != null) {
+            counts.computeIfPresent(replaced, (f, n) -> n == 1 ? null : n - 1);
+        }
+        counts.merge(fact, 1, Integer::sum);
     }
 
     public Optional<F> at(long sequence) {
@@ -37,7 +47,7 @@ public final class FactLog<F> {
     }
 
     public boolean contains(F fact) {
-        return facts.containsValue(fact);
+        return counts.containsKey(fact);
     }
 
     public List<F> effective() {

@@ -34,6 +34,19 @@ class FactLogTest {
     }
 
     @Test
+    void aFactRecordedTwiceIsStillInForceWhenOneOfItsRecordsIsCorrected() {
+        FactLog<String> log = new FactLog<>();
+        log.record("reservation");
+        log.record("reservation");
+        log.replace(0, "withdrawn reservation");
+
+        assertThat(log.contains("reservation")).isTrue();
+        log.replace(1, "withdrawn reservation");
+        assertThat(log.contains("reservation")).isFalse();
+        assertThat(log.contains("withdrawn reservation")).isTrue();
+    }
+
+    @Test
     void aCorrectionTakesTheSequenceNumberOfItsOwnEvent() {
         FactLog<String> log = new FactLog<>();
         log.record("ratification");              // event 0

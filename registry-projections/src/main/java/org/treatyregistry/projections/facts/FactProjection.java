@@ -20,7 +20,8 @@ import java.util.Map;
 
 /**
  * Keeps every fact of every stream, then asks the read model of that stream's kind to recompute its rows from the
- * stream's effective facts, once per stream for a batch of events (when the batch commits, in its transaction). Recomputing from facts (rather than patching rows event by event) is what makes the read
+ * stream's effective facts, once per stream for a batch of events (when the batch commits, in its transaction). The
+ * facts of recently rewritten streams are kept decoded in memory, checked against the table before each use. Recomputing from facts (rather than patching rows event by event) is what makes the read
  * models idempotent under replay and correct under corrections. A bulk rebuild computes the same rows with the same
  * {@link StreamReadModel#rows} (see the API module's admin.BulkRebuild).
  */
@@ -31,6 +32,7 @@ public class FactProjection {
     private final FactRepository facts;
     private final List<StreamReadModel> readModels;
     private final JdbcTemplate jdbc;
+    private final StreamCache streams = new StreamCache(2000);
 
     public FactProjection(FactRepository facts, List<StreamReadModel> readModels, JdbcTemplate jdbc) {
         this.facts = facts;
@@ -38,28 +40,56 @@ public class FactProjection {
         this.jdbc = jdbc;
     }
 
-    /** The streams a batch of events touched, each with the state of its last fact, rewritten once at its end. */
+    /** The streams a batch of events touched, each with its facts the batch added, rewritten once at its end. */
     private static final String TOUCHED = FactProjection.class.getName() + ".touched";
+
+    private record Touched(ClassifiedFact last, List<StoredFact> added) {
+    }
 
     @EventHandler
     void on(Object payload, DomainEventMessage<?> message, @org.axonframework.eventhandling.Timestamp Instant recordedAt,
             @MetaDataValue(Projections.RECORDED_BY) String recordedBy, UnitOfWork<?> unitOfWork) {
         ClassifiedFact.of(payload).ifPresent(fact -> {
-            facts.insertIfAbsent(message.getAggregateIdentifier(), message.getSequenceNumber(), fact, recordedAt, recordedBy);
+            StoredFact row = facts.insertIfAbsent(message.getAggregateIdentifier(), message.getSequenceNumber(), fact, recordedAt, recordedBy);
             // a stream's rows are a function of all its facts: computed once for the batch, when its facts are all in
             UnitOfWork<?> batch = unitOfWork.root();
-            Map<String, ClassifiedFact> touched = batch.getOrComputeResource(TOUCHED, k -> {
-                Map<String, ClassifiedFact> streams = new LinkedHashMap<>();
-                batch.onPrepareCommit(u -> streams.forEach(this::rewrite));
-                return streams;
+            Map<String, Touched> touched = batch.getOrComputeResource(TOUCHED, k -> {
+                Map<String, Touched> inBatch = new LinkedHashMap<>();
+                batch.onPrepareCommit(u -> inBatch.forEach((streamId, t) -> rewrite(streamId, t, batch)));
+                return inBatch;
             });
-            touched.put(message.getAggregateIdentifier(), fact);
+            Touched before = touched.get(message.getAggregateIdentifier());
+            List<StoredFact> added = before == null ? new ArrayList<>() : before.added();
+            added.add(row);
+            touched.put(message.getAggregateIdentifier(), new Touched(fact, added));
         });
     }
 
+    /**
+     * The stream's facts, decoded: the copy kept from the stream's last rewrite plus what this batch added, when the
+     * table holds exactly that many rows up to the same last one (rows are only ever added, in sequence order, so
+     * that means the same rows; a reset, a rebuild or another instance's processor make it differ); else read anew.
+     */
+    private List<StoredFact> stream(String streamId, List<StoredFact> added) {
+        List<StoredFact> kept = streams.get(streamId);
+        if (kept != null) {
+            java.util.TreeMap<Long, StoredFact> merged = new java.util.TreeMap<>();
+            kept.forEach(row -> merged.put(row.sequenceNumber(), row));
+            added.forEach(row -> merged.putIfAbsent(row.sequenceNumber(), row));
+            FactRepository.Extent extent = facts.extent(streamId);
+            if (extent.rows() == merged.size() && extent.last() == merged.lastKey()) {
+                return List.copyOf(merged.values());
+            }
+        }
+        return facts.decoded(facts.stream(streamId, null));
+    }
+
     /** Recomputes a stream's rows in every read model of its kind from its facts ({@code last}: its latest fact). */
-    private void rewrite(String streamId, ClassifiedFact last) {
-        List<StoredFact> stream = facts.stream(streamId, null);
+    private void rewrite(String streamId, Touched touched, UnitOfWork<?> batch) {
+        List<StoredFact> stream = stream(streamId, touched.added());
+        batch.afterCommit(u -> streams.put(streamId, stream));
+        batch.onRollback(u -> streams.remove(streamId));
+        ClassifiedFact last = touched.last();
         String state = last.state().value();
         for (StreamReadModel model : readModels) {
             if (model.streamType() == last.streamType()) {
@@ -126,6 +156,7 @@ public class FactProjection {
 
     @ResetHandler
     void reset() {
+        streams.clear();
         tables().forEach(table -> jdbc.update("DELETE FROM " + table.name()));
     }
 

@@ -39,11 +39,34 @@ public class FactRepository {
         this.json = json;
     }
 
-    public void insertIfAbsent(String streamId, long sequence, ClassifiedFact fact, Instant recordedAt, String recordedBy) {
+    /** @return the row, with its fact decoded */
+    public StoredFact insertIfAbsent(String streamId, long sequence, ClassifiedFact fact, Instant recordedAt, String recordedBy) {
         StoredFact row = stored(streamId, sequence, fact, recordedAt, recordedBy);
         jdbc.update("INSERT INTO projected_fact (" + String.join(", ", TABLE.columns()) + ") SELECT " + "?, ".repeat(TABLE.columns().size() - 1)
                         + "? WHERE NOT EXISTS (SELECT 1 FROM projected_fact WHERE stream_id = ? AND sequence_number = ?)",
                 append(values(row), streamId, sequence));
+        return row;
+    }
+
+    /** How many rows a stream has and the sequence number of its last: what tells whether a copy of it is whole. */
+    public Extent extent(String streamId) {
+        return jdbc.queryForObject("SELECT COUNT(*), COALESCE(MAX(sequence_number), -1) FROM projected_fact WHERE stream_id = ?",
+                (rs, i) -> new Extent(rs.getLong(1), rs.getLong(2)), streamId);
+    }
+
+    /** @param rows how many rows a stream has; @param last the sequence number of its last (-1 when it has none) */
+    public record Extent(long rows, long last) {
+    }
+
+    /** The rows with their facts decoded (rows that already carry theirs are kept as they are). */
+    public List<StoredFact> decoded(List<StoredFact> rows) {
+        List<StoredFact> decoded = new ArrayList<>(rows.size());
+        for (StoredFact row : rows) {
+            decoded.add(row.decoded() != null ? row : new StoredFact(row.streamId(), row.sequenceNumber(), row.streamType(),
+                    row.state(), row.factType(), row.correctsSequence(), row.payload(), row.recordedAt(), row.recordedBy(),
+                    read(row.payload(), row.streamType().factType())));
+        }
+        return decoded;
     }
 
     /** The projected_fact row of a fact, with the fact itself kept decoded. */

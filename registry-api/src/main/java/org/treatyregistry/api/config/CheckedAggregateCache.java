@@ -1,0 +1,225 @@
+package org.treatyregistry.api.config;
+
+import org.axonframework.common.Registration;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.eventsourcing.AggregateCacheEntry;
+import org.axonframework.eventsourcing.EventSourcedAggregate;
+
+import java.lang.ref.SoftReference;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
+/**
+ * Aggregates kept in memory between commands, so that a command does not read and decode its aggregate's whole stream
+ * again; each one is checked against the event store before it is used.
+ * <p>
+ * Axon's caching repository trusts its cache: with two instances on one database, or after an event-log import, a
+ * cached aggregate can miss events another writer appended. A command on it would then be judged on stale facts (a
+ * conflicting append is refused by the store's unique key, but a wrongly refused command is not). So {@link #get}
+ * returns an entry only while the stream's last sequence number in the store equals the cached aggregate's version:
+ * one indexed read instead of the stream. Whatever commits after that read makes this command's append conflict on
+ * the sequence number, and Axon drops the entry when the unit of work rolls back.
+ * <p>
+ * Bounded in two ways, because an obligation's aggregate grows with its history: at most {@code capacity} entries,
+ * least recently used first out, and every entry softly referenced, so the collector reclaims them before the heap
+ * runs out.
+ */
+public final class CheckedAggregateCache implements Cache {
+
+    private final Function<String, Optional<Long>> lastSequenceNumber;
+    private final Map<Object, Entry> entries;
+    private final List<EntryListener> listeners = new CopyOnWriteArrayList<>();
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
+    private final LongAdder outdated = new LongAdder();
+
+    private record Entry(SoftReference<Object> value, Long version) {
+    }
+
+    /**
+     * @param lastSequenceNumber the store's last sequence number of an aggregate's stream (Axon's
+     *                           {@code EventStore#lastSequenceNumberFor})
+     * @param capacity           the most aggregates kept
+     */
+    public CheckedAggregateCache(Function<String, Optional<Long>> lastSequenceNumber, int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("the aggregate cache needs room for at least one aggregate, not " + capacity);
+        }
+        this.lastSequenceNumber = lastSequenceNumber;
+        this.entries = new LinkedHashMap<>(Math.min(capacity, 1024), 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Object, Entry> eldest) {
+                if (size() > capacity) {
+                    listeners.forEach(l -> l.onEntryExpired(eldest.getKey()));
+                    return true;
+                }
+                return false;
+            }
+        };
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <K, V> V get(K key) {
+        Entry entry;
+        synchronized (entries) {
+            entry = entries.get(key);
+        }
+        if (entry == null) {
+            misses.increment();
+            return null;
+        }
+        Object value = entry.value().get();
+        boolean current = value != null && entry.version() != null
+                && lastSequenceNumber.apply(key.toString()).map(entry.version()::equals).orElse(false);
+        if (!current) {
+            synchronized (entries) {
+                entries.remove(key, entry);
+            }
+            outdated.increment();
+            listeners.forEach(l -> l.onEntryExpired(key));
+            return null;
+        }
+        hits.increment();
+        listeners.forEach(l -> l.onEntryRead(key, value));
+        return (V) value;
+    }
+
+    @Override
+    public void put(Object key, Object value) {
+        Entry previous;
+        synchronized (entries) {
+            previous = entries.put(key, new Entry(new SoftReference<>(value), versionOf(value)));
+        }
+        listeners.forEach(l -> {
+            if (previous == null) {
+                l.onEntryCreated(key, value);
+            } else {
+                l.onEntryUpdated(key, value);
+            }
+        });
+    }
+
+    @Override
+    public boolean putIfAbsent(Object key, Object value) {
+        synchronized (entries) {
+            Entry existing = entries.get(key);
+            if (existing != null && existing.value().get() != null) {
+                return false;
+            }
+            entries.put(key, new Entry(new SoftReference<>(value), versionOf(value)));
+        }
+        listeners.forEach(l -> l.onEntryCreated(key, value));
+        return true;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T computeIfAbsent(Object key, Supplier<T> valueSupplier) {
+        T existing = get(key);
+        if (existing != null) {
+            return existing;
+        }
+        T value = valueSupplier.get();
+        put(key, value);
+        return value;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <V> void computeIfPresent(Object key, UnaryOperator<V> update) {
+        V existing = get(key);
+        if (existing == null) {
+            return;
+        }
+        V updated = update.apply(existing);
+        if (updated == null) {
+            remove(key);
+        } else {
+            put(key, updated);
+        }
+    }
+
+    @Override
+    public boolean remove(Object key) {
+        Entry removed;
+        synchronized (entries) {
+            removed = entries.remove(key);
+        }
+        if (removed != null) {
+            listeners.forEach(l -> l.onEntryRemoved(key));
+        }
+        return removed != null;
+    }
+
+    @Override
+    public void removeAll() {
+        List<Object> keys;
+        synchronized (entries) {
+            keys = List.copyOf(entries.keySet());
+            entries.clear();
+        }
+        keys.forEach(key -> listeners.forEach(l -> l.onEntryRemoved(key)));
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        synchronized (entries) {
+            Entry entry = entries.get(key);
+            return entry != null && entry.value().get() != null;
+        }
+    }
+
+    @Override
+    public Registration registerCacheEntryListener(EntryListener listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    /** Lookups answered from memory. */
+    public long hits() {
+        return hits.sum();
+    }
+
+    /** Lookups of aggregates not held. */
+    public long misses() {
+        return misses.sum();
+    }
+
+    /** Lookups of aggregates held but behind the store (or reclaimed by the collector), and dropped. */
+    public long outdated() {
+        return outdated.sum();
+    }
+
+    /** The number of aggregates held (entries the collector cleared included, until they are next looked up). */
+    public int size() {
+        synchronized (entries) {
+            return entries.size();
+        }
+    }
+
+    /**
+     * The version of the aggregate a cache entry holds. Axon's entry keeps the live aggregate it was made from (a
+     * transient field, present in an in-memory cache), whose version is the sequence number of its last event. An entry
+     * without it is never trusted.
+     */
+    private static Long versionOf(Object value) {
+        if (!(value instanceof AggregateCacheEntry<?> entry)) {
+            return null;
+        }
+        try {
+            EventSourcedAggregate<?> aggregate = entry.recreateAggregate(null, null, null, null);
+            return aggregate == null ? null : aggregate.version();
+        } catch (RuntimeException withoutLiveAggregate) {
+            // a deserialised entry would need the model to be rebuilt: not this cache's case, and never trusted
+            return null;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.treatyregistry.api.config;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.treatyregistry.api.support.Http;
+import org.treatyregistry.api.support.RunningRegistry;
+import org.treatyregistry.api.support.TestPostgres;
+import org.treatyregistry.core.catalogue.InstrumentCode;
+import org.treatyregistry.core.ratification.Participation;
+import org.treatyregistry.core.ratification.RecordReservationCommand;
+import org.treatyregistry.core.ratification.ReservationKind;
+import org.treatyregistry.core.ratification.WithdrawReservationCommand;
+import org.treatyregistry.core.shared.CommandOutcome;
+import org.treatyregistry.core.shared.LegalDate;
+import org.treatyregistry.core.shared.Source;
+import org.treatyregistry.core.shared.StateCode;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The aggregate cache on the real PostgreSQL store: commands are answered from memory, and a command on a cached
+ * aggregate still sees what another writer (another instance, an import) appended to its stream meanwhile.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CheckedAggregateCacheTest {
+
+    private RunningRegistry registry;
+    private CommandGateway commands;
+    private CheckedAggregateCache participations;
+
+    @BeforeAll
+    void start() {
+        registry = RunningRegistry.postgres(TestPostgres.newDatabase(), false).start();
+        commands = registry.bean(CommandGateway.class);
+        for (String state : java.util.List.of("URY", "CHL")) {
+            Http.Response ratified = registry.http().post("/api/states/" + state + "/participations/CRPD/ratification",
+                    "{\"action\":\"RATIFICATION\",\"depositedOn\":\"2009-02-11\",\"source\":{\"symbol\":\"C.N.99.2009.TREATIES-15\"}}");
+            assertThat(ratified.status()).as(ratified.body()).isEqualTo(201);
+        }
+        participations = registry.bean(AggregateCaches.class).of(Participation.class).orElseThrow();
+    }
+
+    @AfterAll
+    void stop() {
+        registry.stop();
+    }
+
+    @Test
+    void aSecondCommandOnAnAggregateIsAnsweredFromMemory() {
+        record("URY", "declaration " + UUID.randomUUID());
+        long hits = participations.hits();
+        long outdated = participations.outdated();
+        record("URY", "declaration " + UUID.randomUUID());
+        assertThat(participations.hits()).isEqualTo(hits + 1);
+        assertThat(participations.outdated()).isEqualTo(outdated);
+    }
+
+    @Test
+    void aCommandOnACachedAggregateSeesWhatAnotherWriterAppended() {
+        String mine = "declaration " + UUID.randomUUID();
+        record("CHL", mine);
+        // another instance records a declaration on the same participation: the next event of its stream, in the store
+        Map<String, Object> last = registry.jdbc().queryForMap("SELECT * FROM domain_event_entry WHERE aggregate_identifier ="
+                + " (SELECT aggregate_identifier FROM domain_event_entry WHERE payload_type LIKE '%ReservationEnteredEvent'"
+                + " AND convert_from(payload, 'UTF8') LIKE ?) ORDER BY sequence_number DESC LIMIT 1", "%" + mine + "%");
+        String theirs = "declaration " + UUID.randomUUID();
+        String payload = new String((byte[]) last.get("payload"), StandardCharsets.UTF_8).replace(mine, theirs);
+        registry.jdbc().update("INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,"
+                        + " time_stamp, payload_type, payload_revision, payload, meta_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                UUID.randomUUID().toString(), last.get("aggregate_identifier"), ((Number) last.get("sequence_number")).longValue() + 1,
+                last.get("type"), last.get("time_stamp"), last.get("payload_type"), last.get("payload_revision"),
+                payload.getBytes(StandardCharsets.UTF_8), last.get("meta_data"));
+        long outdated = participations.outdated();
+
+        // judged on the cached aggregate, their declaration would be unknown (RESERVATION_NOT_FOUND)
+        CommandOutcome withdrawn = commands.sendAndWait(new WithdrawReservationCommand(StateCode.of("CHL"), InstrumentCode.of("CRPD"),
+                theirs, LegalDate.ofDay(LocalDate.of(2012, 1, 5)), Source.document("C.N.5.2012.TREATIES")), MetaData.with("recordedBy", "test"));
+        assertThat(withdrawn.result()).isEqualTo(CommandOutcome.Result.RECORDED);
+        assertThat(participations.outdated()).as("the cached aggregate was found behind the store").isEqualTo(outdated + 1);
+        assertThat(registry.jdbc().queryForObject("SELECT MAX(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, last.get("aggregate_identifier"))).isEqualTo(((Number) last.get("sequence_number")).longValue() + 2);
+    }
+
+    @Test
+    void holdsNoMoreThanItsCapacityAndNeverTrustsAnEntryWithoutAVersion() {
+        CheckedAggregateCache cache = new CheckedAggregateCache(id -> java.util.Optional.of(0L), 2);
+        cache.put("a", new Object());
+        cache.put("b", new Object());
+        cache.put("c", new Object());
+        assertThat(cache.size()).isEqualTo(2);
+        assertThat(cache.containsKey("a")).as("the least recently used goes first").isFalse();
+        assertThat((Object) cache.get("b")).isNull();
+        assertThat(cache.outdated()).isEqualTo(1);
+        assertThat(cache.containsKey("b")).isFalse();
+    }
+
+    private void record(String state, String reference) {
+        CommandOutcome outcome = commands.sendAndWait(new RecordReservationCommand(StateCode.of(state), InstrumentCode.of("CRPD"), reference,
+                ReservationKind.DECLARATION, "2", "The State interprets article 2 in good faith.",
+                LegalDate.ofDay(LocalDate.of(2010, 5, 2)), Source.document("C.N.2.2010.TREATIES")), MetaData.with("recordedBy", "test"));
+        assertThat(outcome.result()).isEqualTo(CommandOutcome.Result.RECORDED);
+    }
+}
