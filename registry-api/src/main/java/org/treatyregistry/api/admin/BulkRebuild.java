@@ -8,7 +8,10 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.postgresql.PGConnection;
+import org.postgresql.PGStatement;
 import org.postgresql.copy.CopyIn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.treatyregistry.projections.facts.ClassifiedFact;
 import org.treatyregistry.projections.facts.FactProjection;
 import org.treatyregistry.projections.facts.FactRepository;
@@ -17,7 +20,6 @@ import org.treatyregistry.projections.facts.StoredFact;
 import org.treatyregistry.projections.facts.StreamReadModel;
 import org.treatyregistry.projections.history.HistoryProjection;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -31,16 +33,20 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
-import java.util.function.Function;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import javax.sql.DataSource;
 
 /**
  * Rebuilds every read model in one pass over the JDBC event store, outside Axon's event processor: read the events
@@ -58,7 +64,7 @@ final class BulkRebuild {
     private static final int CHUNK_ROWS = 2_000;
     /** Axon's JDBC store also forgets gaps further back than this (JdbcEventStorageEngine's default maxGapOffset). */
     private static final int MAX_GAP_OFFSET = 10_000;
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BulkRebuild.class);
+    private static final Logger LOG = LoggerFactory.getLogger(BulkRebuild.class);
 
     /** A chunk of rows of one table, or the end of the rows (table null). */
     private record Chunk(ReadModelTable table, List<Object[]> rows) {
@@ -78,7 +84,7 @@ final class BulkRebuild {
     // where the time goes (nanoseconds), logged at the end: the reader blocked on a full writer queue, each writer's
     // COPY and its key and index rebuild
     private final AtomicLong readerWaiting = new AtomicLong();
-    private final java.util.concurrent.ConcurrentHashMap<String, Long> writerTimes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Long> writerTimes = new ConcurrentHashMap<>();
 
     BulkRebuild(DataSource dataSource, Serializer eventSerializer, ObjectMapper json, FactRepository facts, FactProjection projection,
                 AtomicLong processed) {
@@ -124,7 +130,7 @@ final class BulkRebuild {
                 throw new IllegalStateException("the bulk rebuild could not write the read models", writeFailure.get());
             }
             StringBuilder times = new StringBuilder();
-            new java.util.TreeMap<>(writerTimes).forEach((what, nanos) -> times.append(", ").append(what).append(' ').append(seconds(nanos)));
+            new TreeMap<>(writerTimes).forEach((what, nanos) -> times.append(", ").append(what).append(' ').append(seconds(nanos)));
             LOG.info("bulk rebuild of {} events in {}: reading and computing {} (of which waiting for the writers {}){}",
                     result.events(), seconds(System.nanoTime() - started), seconds(scanned - started), seconds(readerWaiting.get()), times);
             return result;
@@ -254,13 +260,13 @@ final class BulkRebuild {
      * which the text format sends hex-encoded (twice the bytes, encoded by the server and decoded by the driver).
      */
     static void binaryResults(PreparedStatement statement) throws SQLException {
-        if (statement.isWrapperFor(org.postgresql.PGStatement.class)) {
-            statement.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
+        if (statement.isWrapperFor(PGStatement.class)) {
+            statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
         }
     }
 
     private static String seconds(long nanos) {
-        return String.format(java.util.Locale.ROOT, "%.2f s", nanos / 1e9);
+        return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
     }
 
     private static void putBlocking(BlockingQueue<Chunk> queue, Chunk chunk, AtomicReference<Throwable> writeFailure) throws InterruptedException {

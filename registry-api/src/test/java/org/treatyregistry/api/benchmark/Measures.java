@@ -1,12 +1,20 @@
 package org.treatyregistry.api.benchmark;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
+
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
 
 /** The figures of one benchmark run, printed as a Markdown table. */
 final class Measures {
@@ -72,18 +80,18 @@ final class Measures {
     // the heap's occupancy just before each collection (when it is fullest, garbage included) and just after it (what
     // is still reachable), over all heap pools at that moment: summing each pool's own peak instead adds peaks of
     // different moments (young generation full at one time, old at another), which can exceed the heap itself
-    private static final java.util.concurrent.atomic.AtomicLong PEAK_BEFORE_GC = new java.util.concurrent.atomic.AtomicLong();
-    private static final java.util.concurrent.atomic.AtomicLong PEAK_AFTER_GC = new java.util.concurrent.atomic.AtomicLong();
+    private static final AtomicLong PEAK_BEFORE_GC = new AtomicLong();
+    private static final AtomicLong PEAK_AFTER_GC = new AtomicLong();
 
     static {
-        for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            if (gc instanceof javax.management.NotificationEmitter emitter) {
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof NotificationEmitter emitter) {
                 emitter.addNotificationListener((notification, handback) -> {
-                    if (!com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                    if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
                         return;
                     }
-                    var info = com.sun.management.GarbageCollectionNotificationInfo
-                            .from((javax.management.openmbean.CompositeData) notification.getUserData()).getGcInfo();
+                    var info = GarbageCollectionNotificationInfo
+                            .from((CompositeData) notification.getUserData()).getGcInfo();
                     PEAK_BEFORE_GC.accumulateAndGet(heapTotal(info.getMemoryUsageBeforeGc()), Math::max);
                     PEAK_AFTER_GC.accumulateAndGet(heapTotal(info.getMemoryUsageAfterGc()), Math::max);
                 }, null, null);
@@ -91,10 +99,10 @@ final class Measures {
         }
     }
 
-    private static long heapTotal(java.util.Map<String, java.lang.management.MemoryUsage> byPool) {
+    private static long heapTotal(Map<String, MemoryUsage> byPool) {
         long sum = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            java.lang.management.MemoryUsage usage = byPool.get(pool.getName());
+            MemoryUsage usage = byPool.get(pool.getName());
             if (pool.getType() == MemoryType.HEAP && usage != null) {
                 sum += usage.getUsed();
             }

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Keeps every fact of every stream, then asks the read model of that stream's kind to recompute its rows from the
@@ -73,7 +74,7 @@ public class FactProjection {
     private List<StoredFact> stream(String streamId, List<StoredFact> added) {
         List<StoredFact> kept = streams.get(streamId);
         if (kept != null) {
-            java.util.TreeMap<Long, StoredFact> merged = new java.util.TreeMap<>();
+            TreeMap<Long, StoredFact> merged = new TreeMap<>();
             kept.forEach(row -> merged.put(row.sequenceNumber(), row));
             added.forEach(row -> merged.putIfAbsent(row.sequenceNumber(), row));
             FactRepository.Extent extent = facts.extent(streamId);
