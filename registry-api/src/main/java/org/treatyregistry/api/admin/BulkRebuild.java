@@ -8,10 +8,10 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.postgresql.PGConnection;
-import org.postgresql.PGStatement;
 import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.treatyregistry.api.audit.StoredEvent;
 import org.treatyregistry.projections.facts.ClassifiedFact;
 import org.treatyregistry.projections.facts.FactProjection;
 import org.treatyregistry.projections.facts.FactRepository;
@@ -160,7 +160,7 @@ final class BulkRebuild {
                 + " payload_type, payload_revision, payload, meta_data FROM domain_event_entry WHERE global_index <= ?"
                 + " ORDER BY aggregate_identifier, sequence_number")) {
             scan.setFetchSize(1_000);
-            binaryResults(scan);
+            StoredEvent.readInBinary(scan);
             scan.setLong(1, head);
             try (ResultSet rs = scan.executeQuery()) {
                 while (rs.next()) {
@@ -252,16 +252,6 @@ final class BulkRebuild {
             putBlocking(queue, chunk, writeFailure);
         } finally {
             readerWaiting.addAndGet(System.nanoTime() - blocked);
-        }
-    }
-
-    /**
-     * Asks PostgreSQL for the rows in its binary format from the first execution: the payload and metadata are BYTEA,
-     * which the text format sends hex-encoded (twice the bytes, encoded by the server and decoded by the driver).
-     */
-    static void binaryResults(PreparedStatement statement) throws SQLException {
-        if (statement.isWrapperFor(PGStatement.class)) {
-            statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
         }
     }
 

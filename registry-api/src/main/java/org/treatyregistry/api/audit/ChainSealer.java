@@ -202,6 +202,7 @@ public class ChainSealer implements SmartLifecycle {
                 + " FROM domain_event_entry e LEFT JOIN event_chain_pending p ON p.event_identifier = e.event_identifier"
                 + " WHERE e.global_index > ? ORDER BY e.global_index LIMIT " + BATCH)) {
             read.setLong(1, head);
+            StoredEvent.readInBinary(read);
             try (ResultSet rs = read.executeQuery()) {
                 while (rs.next()) {
                     rows++;

@@ -48,6 +48,7 @@ public class ChainVerifier {
                     + " LEFT JOIN event_chain_pending p ON p.event_identifier = e.event_identifier ORDER BY e.global_index");
                  PreparedStatement links = c.prepareStatement("SELECT global_index, event_identifier, previous_hash, hash FROM event_chain ORDER BY global_index")) {
                 events.setFetchSize(500);
+                StoredEvent.readInBinary(events);
                 links.setFetchSize(500);
                 try (ResultSet e = events.executeQuery(); ResultSet l = links.executeQuery()) {
                     return walk(e, l, head);

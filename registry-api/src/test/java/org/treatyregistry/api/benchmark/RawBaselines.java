@@ -2,6 +2,7 @@ package org.treatyregistry.api.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.treatyregistry.api.audit.StoredEvent;
 import org.treatyregistry.api.support.TestPostgres;
 
 import java.io.BufferedReader;
@@ -91,8 +92,8 @@ final class RawBaselines {
                     "SELECT global_index, aggregate_identifier, sequence_number, time_stamp, payload_type, payload, meta_data"
                             + " FROM domain_event_entry ORDER BY global_index")) {
                 scan.setFetchSize(1000);
-                // the payload and metadata in PostgreSQL's binary format, as the rebuild reads them (BulkRebuild.binaryResults)
-                scan.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
+                // the payload and metadata in PostgreSQL's binary format, as the rebuild reads them
+                StoredEvent.readInBinary(scan);
                 try (ResultSet rs = scan.executeQuery()) {
                     while (rs.next()) {
                         rs.getLong(1);
