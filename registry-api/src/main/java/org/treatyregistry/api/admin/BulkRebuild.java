@@ -30,14 +30,12 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.BitSet;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,8 +60,6 @@ import javax.sql.DataSource;
 final class BulkRebuild {
 
     private static final int CHUNK_ROWS = 2_000;
-    /** Axon's JDBC store also forgets gaps further back than this (JdbcEventStorageEngine's default maxGapOffset). */
-    private static final int MAX_GAP_OFFSET = 10_000;
     private static final Logger LOG = LoggerFactory.getLogger(BulkRebuild.class);
 
     /** A chunk of rows of one table, or the end of the rows (table null). */
@@ -101,6 +97,8 @@ final class BulkRebuild {
     }
 
     Result run() throws Exception {
+        readerWaiting.set(0);
+        writerTimes.clear();
         List<ReadModelTable> factTables = new ArrayList<>(projection.tables());
         List<ReadModelTable> historyTables = List.of(HistoryProjection.TABLE);
         // two writers on two connections, so that the database ingests on both cores; each commits only once both
@@ -145,14 +143,16 @@ final class BulkRebuild {
     }
 
     private Result scan(Connection read, Function<ReadModelTable, BlockingQueue<Chunk>> queue, AtomicReference<Throwable> writeFailure) throws Exception {
+        // up to the sealed head, as the processor reads (EventStoreConfig): below it every position is final and, in this
+        // snapshot, visible, so the token handed over needs no gaps; events committed above it are the processor's to
+        // read once they are sealed
         long head;
-        try (Statement s = read.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(global_index) FROM domain_event_entry")) {
-            rs.next();
-            head = rs.getObject(1) == null ? -1 : rs.getLong(1);
+        try (Statement s = read.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT global_index FROM event_chain_head WHERE id = 1")) {
+            head = rs.next() ? rs.getLong(1) : -1;
         }
         Map<ReadModelTable, List<Object[]>> pending = new HashMap<>();
         Map<String, Class<?>> types = new HashMap<>();
-        BitSet seen = new BitSet();
         String stream = null;
         String state = null;
         List<StoredFact> streamFacts = new ArrayList<>();
@@ -166,9 +166,6 @@ final class BulkRebuild {
                 while (rs.next()) {
                     long position = rs.getLong(1);
                     String streamId = rs.getString(2);
-                    if (head - position <= MAX_GAP_OFFSET) {
-                        seen.set((int) (head - position));
-                    }
                     if (!streamId.equals(stream)) {
                         flushStream(stream, state, streamFacts, pending, queue, writeFailure);
                         stream = streamId;
@@ -201,14 +198,7 @@ final class BulkRebuild {
                 put(queue.apply(rest.getKey()), new Chunk(rest.getKey(), rest.getValue()), writeFailure);
             }
         }
-        // events still uncommitted when the scan began may yet appear below the head: the processor must look for them
-        SortedSet<Long> gaps = new TreeSet<>();
-        for (long back = 0; back <= Math.min(MAX_GAP_OFFSET, head); back++) {
-            if (!seen.get((int) back)) {
-                gaps.add(head - back);
-            }
-        }
-        return new Result(processed.get(), head < 0 ? null : GapAwareTrackingToken.newInstance(head, gaps));
+        return new Result(processed.get(), head < 0 ? null : GapAwareTrackingToken.newInstance(head, Collections.emptySortedSet()));
     }
 
     private void flushStream(String stream, String state, List<StoredFact> streamFacts, Map<ReadModelTable, List<Object[]>> pending,

@@ -30,9 +30,12 @@ import java.util.Set;
  * a higher one. The sealer therefore links only up to the first gap that a transaction still in progress could fill. It
  * decides with PostgreSQL's transaction ids: every append assigns its transaction id before it draws a global index
  * (its first statement writes the {@code event_chain_pending} marker before the event row), so a transaction that holds
- * a missing index already had an id when the gap was first seen. Once every transaction that was in progress then has
- * ended (the snapshot's xmin has passed an id drawn after that sighting), the gap is permanent (rolled back) and the
- * chain goes on past it. One sealer at a time across all instances: each run holds the chain head's row lock.
+ * a missing index already had an id, and a lock on the event table, when the gap was first seen. The sealer notes the
+ * transactions that were writing to the event table then; once they have all ended, before a later run's snapshot, the
+ * gap is permanent (rolled back) and the chain goes on past it. Only writers of the event table count: a long
+ * transaction elsewhere on the server (another table, another database) does not hold the chain back, which matters
+ * because the read models read only sealed events (EventStoreConfig). One sealer at a time across all instances: each
+ * run holds the chain head's row lock.
  * <p>
  * A run's commit is asynchronous ({@code synchronous_commit off}): if it is lost in a crash, the events it linked are
  * still committed and the next run links them again, to the same hashes.
@@ -45,9 +48,8 @@ public class ChainSealer implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ChainSealer.class);
     private static final int BATCH = 2000;
     /**
-     * How long {@link #sealCommitted} waits, without progress, for the transactions in progress when a gap was seen to
-     * end before it takes the gap to be held by one of them. Other transactions (a projection batch under load) can
-     * outlive a few runs; a transaction that really holds a position is reported as such after this.
+     * How long {@link #sealCommitted} waits in all for the writers that may hold a gap below what was committed when it
+     * was called; a transaction that really holds a position is then reported as such (unsealed).
      */
     private static final long GAP_PATIENCE_MILLIS = 2000;
 
@@ -62,11 +64,9 @@ public class ChainSealer implements SmartLifecycle {
     private volatile boolean running;
     private Thread worker;
 
-    // key: the global index of the committed event just above a gap; value: a transaction id drawn after the gap was
-    // first seen, so every transaction that could still fill the gap has a lower id
-    private final Map<Long, Long> gapBounds = new HashMap<>();
-    // gaps seen in the last run, which get as bound the id of the next run's transaction
-    private final Set<Long> gapsAwaitingBound = new HashSet<>();
+    // key: the global index of the committed event just above a gap; value: the transaction ids of the transactions
+    // that were writing to the event table when the gap was first seen, one of which holds the missing index if any does
+    private final Map<Long, Set<String>> gapHolders = new HashMap<>();
 
     public ChainSealer(DataSource dataSource,
                        @Value("${registry.audit.seal-delay:PT0.01S}") Duration delay,
@@ -116,6 +116,15 @@ public class ChainSealer implements SmartLifecycle {
         if (!deferred) {
             return;
         }
+        // what was committed when asked: later appends are not waited for (under load there is always a newer gap)
+        long target;
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(global_index), -1) FROM domain_event_entry")) {
+            rs.next();
+            target = rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the event table", e);
+        }
         long blockedSince = -1;
         while (true) {
             Run run;
@@ -124,8 +133,8 @@ public class ChainSealer implements SmartLifecycle {
             } catch (SQLException e) {
                 throw new IllegalStateException("could not link committed events into the hash chain", e);
             }
-            if (run.advanced()) {
-                blockedSince = -1;
+            if (run.head() >= target) {
+                return;
             }
             if (run.more()) {
                 continue;
@@ -133,8 +142,7 @@ public class ChainSealer implements SmartLifecycle {
             if (!run.blockedByGap()) {
                 return;
             }
-            // a gap takes three runs to judge (seen, bound drawn, bound passed); give the transactions then in progress
-            // time to end
+            // a gap takes two runs to judge (seen with its possible holders, then their end); give a holder time to end
             long now = System.nanoTime();
             if (blockedSince < 0) {
                 blockedSince = now;
@@ -145,7 +153,56 @@ public class ChainSealer implements SmartLifecycle {
         }
     }
 
-    private record Run(boolean advanced, boolean more, boolean blockedByGap) {
+    private record Run(boolean advanced, boolean more, boolean blockedByGap, long head) {
+    }
+
+    /**
+     * The transactions now writing to the event table (other than this one), by id: those that hold a lock on it and
+     * have an id. A transaction holding a missing position is among them: it drew the position in an INSERT into the
+     * table (and wrote its marker, getting its id, before that). Prepared transactions (two-phase commit, which the
+     * registry does not use) are not seen.
+     */
+    private static Set<String> eventTableWriters(Connection c) throws SQLException {
+        Set<String> writers = new HashSet<>();
+        try (PreparedStatement q = c.prepareStatement("SELECT DISTINCT x.transactionid::text FROM pg_locks r"
+                + " JOIN pg_locks x ON x.pid = r.pid AND x.locktype = 'transactionid' AND x.mode = 'ExclusiveLock' AND x.granted"
+                + " WHERE r.locktype = 'relation' AND r.relation = 'domain_event_entry'::regclass AND r.pid <> pg_backend_pid()");
+             ResultSet rs = q.executeQuery()) {
+            while (rs.next()) {
+                writers.add(rs.getString(1));
+            }
+        }
+        return writers;
+    }
+
+    /** The gaps whose possible holders have all ended (a transaction holds the lock on its own id until it ends). */
+    private Set<Long> permanentGaps(Connection c) throws SQLException {
+        if (gapHolders.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> all = new HashSet<>();
+        gapHolders.values().forEach(all::addAll);
+        Set<String> running = new HashSet<>();
+        if (!all.isEmpty()) {
+            try (PreparedStatement q = c.prepareStatement("SELECT transactionid::text FROM pg_locks"
+                    + " WHERE locktype = 'transactionid' AND mode = 'ExclusiveLock' AND granted AND transactionid::text = ANY (?)")) {
+                Array ids = c.createArrayOf("text", all.toArray());
+                q.setArray(1, ids);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        running.add(rs.getString(1));
+                    }
+                }
+                ids.free();
+            }
+        }
+        Set<Long> permanent = new HashSet<>();
+        gapHolders.forEach((above, holders) -> {
+            if (holders.stream().noneMatch(running::contains)) {
+                permanent.add(above);
+            }
+        });
+        return permanent;
     }
 
     private synchronized Run sealOnce() throws SQLException {
@@ -174,22 +231,17 @@ public class ChainSealer implements SmartLifecycle {
         }
         long head;
         String previous;
-        long ownTransaction;
-        try (PreparedStatement lock = c.prepareStatement(
-                "SELECT global_index, hash, pg_current_xact_id()::text FROM event_chain_head WHERE id = 1 FOR UPDATE");
+        try (PreparedStatement lock = c.prepareStatement("SELECT global_index, hash FROM event_chain_head WHERE id = 1 FOR UPDATE");
              ResultSet rs = lock.executeQuery()) {
             if (!rs.next()) {
                 throw new IllegalStateException("the event chain head is missing: the store was not created by the registry's migrations");
             }
             head = rs.getLong(1);
             previous = rs.getString(2);
-            ownTransaction = Long.parseLong(rs.getString(3));
         }
-        // drawn after the previous run (and its snapshot) ended: higher than the id of any transaction holding those gaps
-        for (Long above : gapsAwaitingBound) {
-            gapBounds.putIfAbsent(above, ownTransaction);
-        }
-        gapsAwaitingBound.clear();
+        // asked before the read below takes its snapshot (read committed: a snapshot per statement), so that a holder
+        // that has ended by now either committed its event before that snapshot or never will
+        Set<Long> permanentGaps = permanentGaps(c);
 
         long expected = head < 0 ? 1 : head + 1;
         long advancedTo = head;
@@ -197,7 +249,8 @@ public class ChainSealer implements SmartLifecycle {
         boolean blocked = false;
         List<Object[]> links = new ArrayList<>();
         List<String> sealed = new ArrayList<>();
-        try (PreparedStatement read = c.prepareStatement("SELECT (SELECT pg_snapshot_xmin(pg_current_snapshot()))::text AS snapshot_xmin, "
+        long gapSeen = -1;
+        try (PreparedStatement read = c.prepareStatement("SELECT "
                 + StoredEvent.COLUMNS.replaceAll("(\\w+)", "e.$1") + ", p.event_identifier IS NOT NULL AS registered"
                 + " FROM domain_event_entry e LEFT JOIN event_chain_pending p ON p.event_identifier = e.event_identifier"
                 + " WHERE e.global_index > ? ORDER BY e.global_index LIMIT " + BATCH)) {
@@ -207,18 +260,12 @@ public class ChainSealer implements SmartLifecycle {
                 while (rs.next()) {
                     rows++;
                     long index = rs.getLong("global_index");
-                    if (index > expected) {
-                        Long bound = gapBounds.get(index);
-                        if (bound == null) {
-                            gapsAwaitingBound.add(index);
-                            blocked = true;
-                            break;
+                    if (index > expected && !permanentGaps.contains(index)) {
+                        if (!gapHolders.containsKey(index)) {
+                            gapSeen = index;
                         }
-                        // xmin above the bound: every transaction that had an id when the gap was seen has ended
-                        if (Long.parseLong(rs.getString("snapshot_xmin")) <= bound) {
-                            blocked = true;
-                            break;
-                        }
+                        blocked = true;
+                        break;
                     }
                     StoredEvent event = StoredEvent.read(rs);
                     // an event without the registry's marker was written by someone else: it stays out of the chain
@@ -234,8 +281,11 @@ public class ChainSealer implements SmartLifecycle {
                 }
             }
         }
+        if (gapSeen >= 0) {
+            gapHolders.put(gapSeen, eventTableWriters(c));
+        }
         if (advancedTo == head) {
-            return new Run(false, false, blocked);
+            return new Run(false, false, blocked, head);
         }
         try (PreparedStatement link = c.prepareStatement(
                 "INSERT INTO event_chain (global_index, event_identifier, previous_hash, hash) VALUES (?, ?, ?, ?)")) {
@@ -262,8 +312,8 @@ public class ChainSealer implements SmartLifecycle {
             update.executeUpdate();
         }
         long passed = advancedTo;
-        gapBounds.keySet().removeIf(above -> above <= passed);
-        return new Run(true, rows == BATCH && !blocked, blocked);
+        gapHolders.keySet().removeIf(above -> above <= passed);
+        return new Run(true, rows == BATCH && !blocked, blocked, advancedTo);
     }
 
     private void work() {

@@ -152,6 +152,34 @@ class ChainSealingTest {
         assertThat(result.path("eventsChecked").asLong()).isEqualTo(registry.eventCount());
     }
 
+    /**
+     * The read models wait for the sealer, so a long transaction that does not write events (another table, another
+     * database on the server) must not keep it from passing a position an append rolled back.
+     */
+    @Test
+    void aLongTransactionElsewhereDoesNotHoldTheChainOrTheReadModelsBack() throws Exception {
+        try (Connection unrelated = registry.bean(DataSource.class).getConnection()) {
+            unrelated.setAutoCommit(false);
+            try (var s = unrelated.createStatement()) {
+                s.execute("CREATE TEMPORARY TABLE long_running (n INT)");
+                s.execute("INSERT INTO long_running VALUES (1)");
+            }
+            try (Connection abandoned = registry.bean(DataSource.class).getConnection()) {
+                abandoned.setAutoCommit(false);
+                insertMarkedEvent(abandoned, "GUY", Instant.now());
+                record("BOL");
+                abandoned.rollback();
+            }
+            long above = registry.jdbc().queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
+            JsonNode result = verification();
+            assertThat(result.path("intact").asBoolean()).as(result.toString()).isTrue();
+            assertThat(result.path("unsealed").asLong()).as("sealed past the rolled-back position").isZero();
+            assertThat(registry.bean(org.treatyregistry.api.admin.ProjectionAdmin.class).awaitCaughtUp(Duration.ofSeconds(10))).isTrue();
+            assertThat(projectedAt(above)).isEqualTo(1);
+            unrelated.rollback();
+        }
+    }
+
     @Test
     void eventsAppendedFromManyThreadsAllEndInOneVerifiedChain() throws Exception {
         long before = registry.eventCount();
