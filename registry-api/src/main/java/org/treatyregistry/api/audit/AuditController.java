@@ -19,7 +19,6 @@ import org.treatyregistry.api.web.Filters;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -47,6 +47,8 @@ public class ChainSealer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ChainSealer.class);
     private static final int BATCH = 2000;
+    private static final String READ_AFTER_HEAD = StoredEvent.SELECT_WITH_MARKER
+            + " WHERE e.global_index > ? ORDER BY e.global_index LIMIT " + BATCH;
     /**
      * How long {@link #sealCommitted} waits in all for the writers that may hold a gap below what was committed when it
      * was called; a transaction that really holds a position is then reported as such (unsealed).
@@ -250,10 +252,7 @@ public class ChainSealer implements SmartLifecycle {
         List<Object[]> links = new ArrayList<>();
         List<String> sealed = new ArrayList<>();
         long gapSeen = -1;
-        try (PreparedStatement read = c.prepareStatement("SELECT "
-                + StoredEvent.COLUMNS.replaceAll("(\\w+)", "e.$1") + ", p.event_identifier IS NOT NULL AS registered"
-                + " FROM domain_event_entry e LEFT JOIN event_chain_pending p ON p.event_identifier = e.event_identifier"
-                + " WHERE e.global_index > ? ORDER BY e.global_index LIMIT " + BATCH)) {
+        try (PreparedStatement read = c.prepareStatement(READ_AFTER_HEAD)) {
             read.setLong(1, head);
             StoredEvent.readInBinary(read);
             try (ResultSet rs = read.executeQuery()) {

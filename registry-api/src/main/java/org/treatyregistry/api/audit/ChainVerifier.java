@@ -43,9 +43,7 @@ public class ChainVerifier {
                  ResultSet rs = h.executeQuery()) {
                 head = rs.next() ? rs.getLong(1) : Long.MAX_VALUE;
             }
-            try (PreparedStatement events = c.prepareStatement("SELECT " + StoredEvent.COLUMNS.replaceAll("(\\w+)", "e.$1")
-                    + ", p.event_identifier IS NOT NULL AS registered FROM domain_event_entry e"
-                    + " LEFT JOIN event_chain_pending p ON p.event_identifier = e.event_identifier ORDER BY e.global_index");
+            try (PreparedStatement events = c.prepareStatement(StoredEvent.SELECT_WITH_MARKER + " ORDER BY e.global_index");
                  PreparedStatement links = c.prepareStatement("SELECT global_index, event_identifier, previous_hash, hash FROM event_chain ORDER BY global_index")) {
                 events.setFetchSize(500);
                 StoredEvent.readInBinary(events);

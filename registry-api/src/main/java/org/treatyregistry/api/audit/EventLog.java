@@ -86,7 +86,7 @@ public class EventLog {
         long[] written = {0};
         // link what is committed first, so that the links in the file do not depend on when the sealer last ran
         sealer.sealCommitted();
-        jdbc.query("SELECT " + StoredEvent.COLUMNS.replaceAll("(\\w+)", "e.$1") + ", c.previous_hash, c.hash,"
+        jdbc.query("SELECT " + StoredEvent.E_COLUMNS + ", c.previous_hash, c.hash,"
                 + " p.event_identifier IS NOT NULL AS pending FROM domain_event_entry e"
                 + " LEFT JOIN event_chain c ON c.global_index = e.global_index"
                 + " LEFT JOIN event_chain_pending p ON p.event_identifier = e.event_identifier" + where + " ORDER BY e.global_index", rs -> {

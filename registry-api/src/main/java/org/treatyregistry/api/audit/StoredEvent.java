@@ -14,6 +14,14 @@ public record StoredEvent(long globalIndex, String eventIdentifier, String aggre
 
     static final String COLUMNS = "global_index, event_identifier, aggregate_identifier, sequence_number, type, time_stamp, "
             + "payload_type, payload_revision, payload, meta_data";
+    /** {@link #COLUMNS}, each qualified by the event table's alias {@code e}. */
+    static final String E_COLUMNS = COLUMNS.replaceAll("(\\w+)", "e.$1");
+    /**
+     * Every stored event, with {@code registered}: whether its marker is still pending (the registry wrote it and the
+     * sealer has not linked it yet). Callers add their WHERE and ORDER BY.
+     */
+    static final String SELECT_WITH_MARKER = "SELECT " + E_COLUMNS + ", p.event_identifier IS NOT NULL AS registered"
+            + " FROM domain_event_entry e LEFT JOIN event_chain_pending p ON p.event_identifier = e.event_identifier";
 
     static StoredEvent read(ResultSet rs) throws SQLException {
         return new StoredEvent(rs.getLong("global_index"), rs.getString("event_identifier"), rs.getString("aggregate_identifier"),

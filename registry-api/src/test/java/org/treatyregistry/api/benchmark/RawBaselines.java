@@ -6,7 +6,6 @@ import org.treatyregistry.api.audit.StoredEvent;
 import org.treatyregistry.api.support.TestPostgres;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -14,6 +14,7 @@ import org.treatyregistry.api.admin.ProjectionAdmin;
 import org.treatyregistry.api.audit.EventLog;
 import org.treatyregistry.api.benchmark.Dataset;
 import org.treatyregistry.api.support.Http;
+import org.treatyregistry.api.support.MutableClock;
 import org.treatyregistry.api.support.RunningRegistry;
 import org.treatyregistry.core.reporting.ScheduleItem;
 import org.treatyregistry.projections.calendar.CalendarEntry;
@@ -55,7 +56,7 @@ abstract class CalendarFromItemsContract {
     private static final List<String> STATUSES = Arrays.stream(ScheduleItem.Status.values()).map(Enum::name).toList();
     private static final Set<String> ICS = Set.of("UPCOMING", "DUE_SOON", "OVERDUE", "REVIEWED_WITHOUT_REPORT");
 
-    private final MovableClock clock = new MovableClock(TODAY);
+    private final MutableClock clock = new MutableClock(TODAY);
     private RunningRegistry registry;
     private CalendarQueryHandler calendar;
     private CalendarRollover rollover;

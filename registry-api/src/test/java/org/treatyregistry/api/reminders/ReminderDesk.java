@@ -8,8 +8,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.core.env.Environment;
 import org.treatyregistry.api.support.Http;
-import org.treatyregistry.api.support.TestCredentials;
+import org.treatyregistry.api.support.MutableClock;
 import org.treatyregistry.api.support.RunningRegistry;
+import org.treatyregistry.api.support.TestCredentials;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

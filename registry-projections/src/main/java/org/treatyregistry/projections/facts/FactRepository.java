@@ -30,6 +30,8 @@ public class FactRepository {
 
     public static final ReadModelTable TABLE = ReadModelTable.of("projected_fact", "stream_id", "stream_id", "sequence_number",
             "stream_type", "state_code", "fact_type", "corrects_seq", "payload", "recorded_at", "recorded_by");
+    private static final String[] UNIQUE = {"stream_id", "sequence_number"};
+    private static final String INSERT_IF_ABSENT = TABLE.insertIfAbsentSql(UNIQUE);
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -42,9 +44,7 @@ public class FactRepository {
     /** @return the row, with its fact decoded */
     public StoredFact insertIfAbsent(String streamId, long sequence, ClassifiedFact fact, Instant recordedAt, String recordedBy) {
         StoredFact row = stored(streamId, sequence, fact, recordedAt, recordedBy);
-        jdbc.update("INSERT INTO projected_fact (" + String.join(", ", TABLE.columns()) + ") SELECT " + "?, ".repeat(TABLE.columns().size() - 1)
-                        + "? WHERE NOT EXISTS (SELECT 1 FROM projected_fact WHERE stream_id = ? AND sequence_number = ?)",
-                append(values(row), streamId, sequence));
+        jdbc.update(INSERT_IF_ABSENT, FactProjection.jdbcValues(TABLE.insertIfAbsentArgs(values(row), UNIQUE)));
         return row;
     }
 
@@ -84,12 +84,6 @@ public class FactRepository {
     public static Object[] values(StoredFact row) {
         return new Object[]{row.streamId(), row.sequenceNumber(), row.streamType().name(), row.state(), row.factType(),
                 row.correctsSequence(), row.payload(), row.recordedAt(), row.recordedBy()};
-    }
-
-    private static Object[] append(Object[] values, Object... more) {
-        Object[] all = java.util.Arrays.copyOf(values, values.length + more.length);
-        System.arraycopy(more, 0, all, values.length, more.length);
-        return FactProjection.jdbcValues(all);
     }
 
     /** The rows of one stream recorded up to {@code recordedUpTo} ({@code null}: all). */

@@ -3,6 +3,7 @@ package org.treatyregistry.projections.facts;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
@@ -43,6 +44,24 @@ public record ReadModelTable(String name, String keyColumn, List<String> columns
 
     public String insertSql() {
         return "INSERT INTO " + name + " (" + String.join(", ", columns) + ") VALUES (" + "?, ".repeat(columns.size() - 1) + "?)";
+    }
+
+    /**
+     * Inserts a row unless the table holds one with the same values in {@code uniqueColumns}, so that a replayed event
+     * leaves its row as it was. Its parameters are {@link #insertIfAbsentArgs}.
+     */
+    public String insertIfAbsentSql(String... uniqueColumns) {
+        return "INSERT INTO " + name + " (" + String.join(", ", columns) + ") SELECT " + "?, ".repeat(columns.size() - 1)
+                + "? WHERE NOT EXISTS (SELECT 1 FROM " + name + " WHERE " + String.join(" = ? AND ", uniqueColumns) + " = ?)";
+    }
+
+    /** The parameters of {@link #insertIfAbsentSql}: the row's values in column order, then those of its unique columns. */
+    public Object[] insertIfAbsentArgs(Object[] row, String... uniqueColumns) {
+        Object[] args = Arrays.copyOf(row, row.length + uniqueColumns.length);
+        for (int i = 0; i < uniqueColumns.length; i++) {
+            args[row.length + i] = row[indexOf(uniqueColumns[i])];
+        }
+        return args;
     }
 
     public String deleteByKeySql() {

@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.treatyregistry.core.catalogue.InstrumentCode;
 import org.treatyregistry.core.catalogue.MechanismType;
@@ -23,6 +24,9 @@ import org.treatyregistry.projections.facts.FactProjection;
 import org.treatyregistry.projections.facts.ReadModelTable;
 import org.treatyregistry.projections.facts.StreamType;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,8 +47,7 @@ public class HistoryProjection {
             "stream_type", "sequence_number", "state_code", "body", "instrument", "event_type", "legal_date", "legal_date_precision",
             "summary", "recorded_at", "recorded_by", "source_symbol", "source_locator", "source_note", "corrects_seq",
             "correction_reason", "import_batch");
-    private static final String INSERT_IF_ABSENT = "INSERT INTO history_entry (" + String.join(", ", TABLE.columns()) + ") SELECT "
-            + "?, ".repeat(TABLE.columns().size() - 1) + "? WHERE NOT EXISTS (SELECT 1 FROM history_entry WHERE global_index = ?)";
+    private static final String INSERT_IF_ABSENT = TABLE.insertIfAbsentSql("global_index");
 
     @EventHandler
     void on(Object payload, DomainEventMessage<?> message, TrackingToken token, @org.axonframework.eventhandling.Timestamp Instant recordedAt,
@@ -53,9 +56,7 @@ public class HistoryProjection {
         ClassifiedFact.of(payload).ifPresent(fact -> {
             Object[] values = row(position, message.getAggregateIdentifier(), message.getSequenceNumber(), payload, fact, recordedAt,
                     recordedBy, importBatch);
-            Object[] args = java.util.Arrays.copyOf(values, values.length + 1);
-            args[values.length] = position;
-            jdbc.update(INSERT_IF_ABSENT, FactProjection.jdbcValues(args));
+            jdbc.update(INSERT_IF_ABSENT, FactProjection.jdbcValues(TABLE.insertIfAbsentArgs(values, "global_index")));
         });
     }
 
@@ -132,13 +133,13 @@ public class HistoryProjection {
         List<HistoryEntry> items = new ArrayList<>();
         long[] total = {0};
         jdbc.query(connection -> {
-            java.sql.PreparedStatement statement = connection.prepareStatement("SELECT * FROM history_entry" + where + " ORDER BY global_index");
+            PreparedStatement statement = connection.prepareStatement("SELECT * FROM history_entry" + where + " ORDER BY global_index");
             statement.setFetchSize(1000);
             for (int i = 0; i < args.size(); i++) {
                 statement.setObject(i + 1, args.get(i));
             }
             return statement;
-        }, (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+        }, (RowCallbackHandler) rs -> {
             HistoryEntry e = entry(rs);
             if (inLegalRange(e, query)) {
                 if (total[0] >= from && items.size() < size) {
@@ -150,7 +151,7 @@ public class HistoryProjection {
         return new HistoryPage(items, query.page(), size, total[0]);
     }
 
-    private static HistoryEntry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static HistoryEntry entry(ResultSet rs) throws SQLException {
         return new HistoryEntry(
                 rs.getLong("global_index"), rs.getString("stream_id"), rs.getString("stream_type"), rs.getLong("sequence_number"),
                 rs.getString("state_code"), rs.getString("body"), rs.getString("instrument"), rs.getString("event_type"),

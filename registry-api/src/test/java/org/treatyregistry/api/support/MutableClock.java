@@ -1,4 +1,4 @@
-package org.treatyregistry.api.calendar;
+package org.treatyregistry.api.support;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -7,16 +7,20 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock the test moves: "today" for the registry is whatever day the test sets (at noon UTC). */
-final class MovableClock extends Clock {
+public final class MutableClock extends Clock {
 
     private volatile Instant now;
 
-    MovableClock(LocalDate today) {
+    public MutableClock(LocalDate today) {
         setToday(today);
     }
 
-    void setToday(LocalDate today) {
+    public void setToday(LocalDate today) {
         now = today.atTime(12, 0).toInstant(ZoneOffset.UTC);
+    }
+
+    public LocalDate today() {
+        return LocalDate.ofInstant(now, ZoneOffset.UTC);
     }
 
     @Override
