@@ -29,6 +29,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -175,7 +177,7 @@ final class BulkRebuild {
                     var fact = ClassifiedFact.of(payload);
                     if (fact.isPresent()) {
                         long sequence = rs.getLong(3);
-                        Instant recordedAt = Instant.parse(rs.getString(4));
+                        Instant recordedAt = StoredEvent.instant(rs.getString(4));
                         String[] meta = metaData(rs.getBytes(8));
                         String recordedBy = meta[0];
                         // a plain fact's projected JSON is the stored payload itself when both come from one mapper
@@ -184,7 +186,7 @@ final class BulkRebuild {
                         StoredFact stored = facts.stored(streamId, sequence, fact.get(), recordedAt, recordedBy, factJson);
                         state = stored.state();
                         streamFacts.add(stored);
-                        add(pending, FactRepository.TABLE, FactRepository.values(stored), queue, writeFailure);
+                        add(pending, FactRepository.TABLE, facts.values(stored), queue, writeFailure);
                         add(pending, HistoryProjection.TABLE, HistoryProjection.row(position, streamId, sequence, payload, fact.get(),
                                 recordedAt, recordedBy, meta[1]), queue, writeFailure);
                     }
@@ -410,7 +412,7 @@ final class BulkRebuild {
             return;
         }
         if (value instanceof Instant instant) {
-            out.append(Timestamp.from(instant));
+            appendLocalDateTime(out, LocalDateTime.ofInstant(instant, ZoneId.systemDefault()));
             return;
         }
         if (value instanceof Boolean b) {
@@ -418,16 +420,55 @@ final class BulkRebuild {
             return;
         }
         String s = value.toString();
+        // copies the runs between the characters COPY needs escaped, not character by character: most values
+        // (the payload JSON above all) have none or few
+        int run = 0;
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);
-            switch (ch) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(ch);
+            if (ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r') {
+                out.append(s, run, i).append('\\').append(ch == '\\' ? '\\' : ch == '\t' ? 't' : ch == '\n' ? 'n' : 'r');
+                run = i + 1;
             }
         }
+        out.append(s, run, s.length());
+    }
+
+    /**
+     * As {@code Timestamp.toString()} writes it ({@code yyyy-mm-dd hh:mm:ss.fffffffff}, the fraction without trailing zeros,
+     * ".0" when there is none), which PostgreSQL reads back to the same microsecond; Timestamp's own conversion goes
+     * through java.util.Date's calendar and took a third of the writers' time.
+     */
+    static void appendLocalDateTime(StringBuilder out, LocalDateTime t) {
+        int year = t.getYear();
+        if (year < 1000 || year > 9999) {
+            out.append(Timestamp.valueOf(t));
+            return;
+        }
+        out.append(year).append('-');
+        twoDigits(out, t.getMonthValue()).append('-');
+        twoDigits(out, t.getDayOfMonth()).append(' ');
+        twoDigits(out, t.getHour()).append(':');
+        twoDigits(out, t.getMinute()).append(':');
+        twoDigits(out, t.getSecond()).append('.');
+        int nanos = t.getNano();
+        if (nanos == 0) {
+            out.append('0');
+            return;
+        }
+        int digits = 9;
+        while (nanos % 10 == 0) {
+            nanos /= 10;
+            digits--;
+        }
+        String fraction = Integer.toString(nanos);
+        for (int i = fraction.length(); i < digits; i++) {
+            out.append('0');
+        }
+        out.append(fraction);
+    }
+
+    private static StringBuilder twoDigits(StringBuilder out, int value) {
+        return out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
     /**

@@ -10,6 +10,8 @@ import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Service;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.treatyregistry.projections.Projections;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,6 +51,7 @@ public class ProjectionAdmin {
     private final TokenStore tokens;
     private final TransactionManager transactions;
     private final BulkRebuild bulk;
+    private final FactRepository facts;
     private final AtomicLong bulkProcessed = new AtomicLong();
     private final ExecutorService bulkWorker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "registry-bulk-rebuild");
@@ -68,10 +71,26 @@ public class ProjectionAdmin {
         this.serializer = serializer;
         this.tokens = tokens;
         this.transactions = transactions;
+        this.facts = facts;
         // the bulk path reads the JDBC store's table and decodes payloads without upcasting: with Axon Server, or once
         // an upcaster exists, rebuilds go through the processor (which applies the upcaster chain)
         boolean bulkPossible = storage.getIfAvailable() instanceof JdbcEventStorageEngine && context.getBeansOfType(EventUpcaster.class).isEmpty();
         this.bulk = bulkPossible ? new BulkRebuild(dataSource, eventSerializer, json, facts, projection, bulkProcessed) : null;
+    }
+
+    /**
+     * Rows of projected_fact that leave their payload to the event store (FactRepository) can only be read while that
+     * store is in this database and no upcaster reinterprets stored payloads. If either changed since they were
+     * written, the read models are rebuilt at start, so that every row carries its JSON again.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void rebuildIfFactsReferToEventsTheyCannotUse() {
+        if (!facts.referencesEventPayloads()
+                && Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM projected_fact WHERE payload IS NULL)", Boolean.class))) {
+            LOG.warn("the read models refer to event payloads in the JDBC event store, which this configuration does not read"
+                    + " them from (Axon Server, or an upcaster): rebuilding them");
+            rebuild();
+        }
     }
 
     /**

@@ -11,6 +11,11 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.context.ApplicationContext;
+import org.treatyregistry.projections.facts.EventPayloads;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -31,6 +36,17 @@ public class EventStoreConfig {
     @org.springframework.context.annotation.Primary
     public PersistenceExceptionResolver duplicateKeyResolver() {
         return new DuplicateKeyResolver();
+    }
+
+    /**
+     * Projected facts leave their JSON to this store's event table (see FactRepository) when a stored payload reads back
+     * as the very fact: no upcaster, and the event serializer writes with the mapper the projections read with.
+     */
+    @Bean
+    public EventPayloads eventPayloads(@Qualifier("eventSerializer") Serializer eventSerializer, ObjectMapper json,
+                                       EventSchema eventSchema, ApplicationContext context) {
+        boolean sameMapper = eventSerializer instanceof JacksonSerializer jackson && jackson.getObjectMapper() == json;
+        return sameMapper && context.getBeansOfType(EventUpcaster.class).isEmpty() ? new EventPayloads(eventSchema.domainEventTable()) : null;
     }
 
     @Bean

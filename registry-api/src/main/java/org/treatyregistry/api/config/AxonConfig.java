@@ -1,5 +1,6 @@
 package org.treatyregistry.api.config;
 
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -19,6 +20,7 @@ import org.treatyregistry.projections.Projections;
 
 import java.time.Clock;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * Axon wiring. registry-core stays free of Spring, so its aggregates and policy are registered here rather than found
@@ -36,7 +38,7 @@ public class AxonConfig {
     }
 
     @Bean
-    public ConfigurerModule registryDomain(AggregateCaches caches) {
+    public ConfigurerModule registryDomain(AggregateCaches caches, DataSource dataSource) {
         return configurer -> {
             // each type its own cache of aggregates, checked against the store before use: see CheckedAggregateCache
             for (Class<?> type : List.of(Participation.class, CompetenceRecognition.class, ReportingObligation.class,
@@ -54,7 +56,10 @@ public class AxonConfig {
                     // a segment that only skips events (they belong to another segment) writes its position when it
                     // extends its claim: do that often, so every instance sees where the read models stand
                     .registerPooledStreamingEventProcessorConfiguration(Projections.PROCESSING_GROUP,
-                            (c, builder) -> builder.claimExtensionThreshold(500));
+                            (c, builder) -> builder.claimExtensionThreshold(500))
+                    // read models and their token are derived from the event store: see AsynchronousCommits
+                    .registerTransactionManager(Projections.PROCESSING_GROUP,
+                            c -> new AsynchronousCommits(c.getComponent(TransactionManager.class), dataSource));
         };
     }
 

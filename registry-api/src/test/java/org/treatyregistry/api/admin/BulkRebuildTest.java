@@ -1,6 +1,10 @@
 package org.treatyregistry.api.admin;
 
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
+import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.treatyregistry.api.audit.EventLog;
@@ -84,6 +88,44 @@ class BulkRebuildTest {
             Map<String, List<String>> live = tables(registry);
             rebuild(registry);
             assertThat(tables(registry)).isEqualTo(live);
+        }
+    }
+
+    @Test
+    void factsLeaveTheirJsonToTheEventStoreUntilItCannotBeReadFromThere() throws Exception {
+        TestPostgres.Database db = TestPostgres.newDatabase();
+        Map<String, List<String>> before;
+        try (RunningRegistry registry = RunningRegistry.postgres(db, false).start()) {
+            load(registry, 4, 3_000);
+            JdbcTemplate jdbc = registry.jdbc();
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM projected_fact WHERE corrects_seq IS NULL AND payload IS NOT NULL", Long.class))
+                    .as("a fact that is its event's payload is not copied").isZero();
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM projected_fact WHERE corrects_seq IS NULL", Long.class)).isGreaterThan(2_000);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM projected_fact WHERE corrects_seq IS NOT NULL AND payload IS NULL", Long.class))
+                    .as("a correction's fact is not its event's payload").isZero();
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM projected_fact WHERE corrects_seq IS NOT NULL", Long.class)).isPositive();
+            before = tables(registry);
+        }
+        // an upcaster now reinterprets stored payloads: the rows must carry the facts as the projection saw them
+        EventUpcaster upcaster = new SingleEventUpcaster() {
+            @Override
+            protected boolean canUpcast(IntermediateEventRepresentation representation) {
+                return false;
+            }
+
+            @Override
+            protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
+                return representation;
+            }
+        };
+        try (RunningRegistry registry = RunningRegistry.postgres(db, false).withPrimaryBean("anUpcaster", EventUpcaster.class, upcaster).start()) {
+            assertThat(registry.bean(ProjectionAdmin.class).awaitCaughtUp(Duration.ofMinutes(3))).isTrue();
+            assertThat(registry.jdbc().queryForObject("SELECT COUNT(*) FROM projected_fact WHERE payload IS NULL", Long.class))
+                    .as("rebuilt at start, every row with its JSON").isZero();
+            Map<String, List<String>> after = tables(registry);
+            assertThat(after.get("projected_fact")).hasSameSizeAs(before.get("projected_fact"));
+            before.keySet().stream().filter(table -> !table.equals("projected_fact"))
+                    .forEach(table -> assertThat(after.get(table)).as(table).isEqualTo(before.get(table)));
         }
     }
 

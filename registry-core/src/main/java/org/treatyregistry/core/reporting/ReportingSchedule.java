@@ -38,10 +38,16 @@ public final class ReportingSchedule {
     private final ReportingRule rule;
     private final Map<String, Item> items = new LinkedHashMap<>();
     // Bookkeeping that keeps a derivation linear in the facts (it runs for every obligation on every rebuild, and for
-    // a stream on each of its events): the fact being applied (facts are numbered from 1), the due date before this
-    // fact of each item the fact moved or removed, and the report item covering the highest ordinal, while known.
+    // a stream on each of its events), since a long history holds hundreds of items of which only a few are still
+    // open: the fact being applied (facts are numbered from 1), the due date before this fact of each item the fact
+    // moved or removed, the open report items (in the order of items), the submitted report items by symbol, the
+    // follow-up items by concluding observations, and the report item covering the highest ordinal, while known.
     private int factNumber;
+    private int itemsCreated;
     private final Map<String, LegalDate> dueBeforeFact = new HashMap<>();
+    private final Map<String, Item> openReports = new LinkedHashMap<>();
+    private final Map<String, List<Item>> submittedReports = new HashMap<>();
+    private final Map<String, List<Item>> followUps = new HashMap<>();
     private Item lastReport;
     private boolean lastReportKnown;
 
@@ -92,10 +98,40 @@ public final class ReportingSchedule {
         item.basis = newBasis;
     }
 
+    /** Removes an open report item (submitted items and follow-up items are never removed). */
     private void remove(Item item) {
         beforeChange(item);
         items.remove(item.id);
-        lastReportKnown = false;
+        openReports.remove(item.id);
+        if (item == lastReport) {
+            lastReportKnown = false;
+        }
+    }
+
+    private void submitReport(Item item, String symbol) {
+        if (item.submittedSymbol != null) {
+            submittedReports.get(item.submittedSymbol).remove(item);
+        }
+        item.submittedSymbol = symbol;
+        openReports.remove(item.id);
+        submittedReports.computeIfAbsent(symbol, k -> new ArrayList<>(1)).add(item);
+    }
+
+    /** Sets a report item's coverage, keeping {@link #lastReport} known where it can be told without a scan. */
+    private void setCovers(Item item, ReportCoverage covers) {
+        int before = item.covers.to();
+        item.covers = covers;
+        if (!lastReportKnown) {
+            return;
+        }
+        if (item == lastReport) {
+            if (covers.to() < before) {
+                lastReportKnown = false;
+            }
+        } else if (lastReport == null || covers.to() > lastReport.covers.to()
+                || covers.to() == lastReport.covers.to() && item.created < lastReport.created) {
+            lastReport = item;
+        }
     }
 
     private void apply(ReportingFact fact) {
@@ -105,7 +141,7 @@ public final class ReportingSchedule {
         } else if (fact instanceof ReportSubmittedEvent e) {
             ensureOrdinals(e.covers().to());
             Item target = mergeOpen(e.covers());
-            target.submittedSymbol = e.symbol();
+            submitReport(target, e.symbol());
             target.submittedOn = e.receivedOn();
             target.procedure = e.procedure();
         } else if (fact instanceof ListOfIssuesPriorToReportingTransmittedEvent e) {
@@ -115,14 +151,17 @@ public final class ReportingSchedule {
             target.procedure = ReportingProcedure.SIMPLIFIED;
             dropDefaultItemsAfter(target.covers);
         } else if (fact instanceof ReviewHeldEvent e) {
-            for (Item item : reports()) {
-                if (e.inAbsenceOfReport()) {
-                    if (!item.submitted() && item.reviewedInAbsence == null && item.due != null
-                            && item.due.latest().isBefore(e.startedOn().earliest())) {
+            if (e.inAbsenceOfReport()) {
+                for (Item item : openReports.values()) {
+                    if (item.reviewedInAbsence == null && item.due != null && item.due.latest().isBefore(e.startedOn().earliest())) {
                         item.reviewedInAbsence = e.session();
                     }
-                } else if (item.submitted() && e.reportSymbols().contains(item.submittedSymbol)) {
-                    item.reviewSession = e.session();
+                }
+            } else {
+                for (String symbol : e.reportSymbols()) {
+                    for (Item item : submittedReports.getOrDefault(symbol, List.of())) {
+                        item.reviewSession = e.session();
+                    }
                 }
             }
         } else if (fact instanceof ConcludingObservationsAdoptedEvent e) {
@@ -136,16 +175,21 @@ public final class ReportingSchedule {
             for (FollowUpRequest request : e.followUp()) {
                 n++;
                 String id = "follow-up:" + e.symbol() + (e.followUp().size() > 1 ? "#" + n : "");
-                Item item = items.computeIfAbsent(id, k -> new Item(k, ScheduleItem.Kind.FOLLOW_UP, null, factNumber));
+                Item item = items.computeIfAbsent(id, k -> new Item(k, ScheduleItem.Kind.FOLLOW_UP, null, factNumber, ++itemsCreated));
                 item.label = "follow-up information on " + (request.paragraphs() == null ? "selected recommendations" : request.paragraphs())
                         + " of " + e.symbol();
-                item.concludingObservations = e.symbol();
+                if (!e.symbol().equals(item.concludingObservations)) {
+                    if (item.concludingObservations != null) {
+                        followUps.get(item.concludingObservations).remove(item);
+                    }
+                    item.concludingObservations = e.symbol();
+                    followUps.computeIfAbsent(e.symbol(), k -> new ArrayList<>(1)).add(item);
+                }
                 setDue(item, request.due(), DueBasis.committee(e.symbol()));
             }
         } else if (fact instanceof FollowUpInformationSubmittedEvent e) {
-            for (Item item : items.values()) {
-                if (item.kind == ScheduleItem.Kind.FOLLOW_UP && e.concludingObservations().equals(item.concludingObservations)
-                        && !item.submitted()) {
+            for (Item item : followUps.getOrDefault(e.concludingObservations(), List.of())) {
+                if (!item.submitted()) {
                     item.submittedSymbol = e.symbol();
                     item.submittedOn = e.receivedOn();
                 }
@@ -163,8 +207,12 @@ public final class ReportingSchedule {
 
     /** The chain restarts from a committee's date: drops the default items after {@code covers} that it made obsolete. */
     private void dropDefaultItemsAfter(ReportCoverage covers) {
-        List<Item> obsolete = items.values().stream().filter(i -> i.kind == ScheduleItem.Kind.REPORT && !i.submitted()
-                && i.reviewedInAbsence == null && i.basis != null && !i.basis.confirmed() && i.covers.from() > covers.to()).toList();
+        List<Item> obsolete = new ArrayList<>(0);
+        for (Item i : openReports.values()) {
+            if (i.reviewedInAbsence == null && i.basis != null && !i.basis.confirmed() && i.covers.from() > covers.to()) {
+                obsolete.add(i);
+            }
+        }
         obsolete.forEach(this::remove);
     }
 
@@ -213,10 +261,13 @@ public final class ReportingSchedule {
      * keeps the lowest ordinal's id (so its calendar identity survives) and the latest due date among them.
      */
     private Item mergeOpen(ReportCoverage covers) {
-        List<Item> overlapping = reports().stream()
-                .filter(i -> !i.submitted() && i.covers.overlaps(covers))
-                .sorted(Comparator.comparingInt(i -> i.covers.from()))
-                .toList();
+        List<Item> overlapping = new ArrayList<>(2);
+        for (Item i : openReports.values()) {
+            if (i.covers.overlaps(covers)) {
+                overlapping.add(i);
+            }
+        }
+        overlapping.sort(Comparator.comparingInt(i -> i.covers.from()));
         if (overlapping.isEmpty()) {
             return reportItem(covers);
         }
@@ -231,18 +282,21 @@ public final class ReportingSchedule {
                 remove(other);
             }
         }
-        target.covers = union;
+        setCovers(target, union);
         target.label = label(union);
-        lastReportKnown = false;
         return target;
     }
 
     private Item reportItem(ReportCoverage covers) {
         String id = "report:" + covers.from();
-        Item item = items.computeIfAbsent(id, k -> new Item(k, ScheduleItem.Kind.REPORT, covers, factNumber));
-        item.covers = covers;
+        Item item = items.get(id);
+        if (item == null) {
+            item = new Item(id, ScheduleItem.Kind.REPORT, covers, factNumber, ++itemsCreated);
+            items.put(id, item);
+            openReports.put(id, item);
+        }
+        setCovers(item, covers);
         item.label = label(covers);
-        lastReportKnown = false;
         return item;
     }
 
@@ -263,10 +317,6 @@ public final class ReportingSchedule {
         String numbers = covers.from() == covers.to() || covers.from() == 1
                 ? "no. " + (covers.to() - 1) : "nos. " + (covers.from() - 1) + " to " + (covers.to() - 1);
         return (covers.from() == 1 ? "initial report and " : "") + rule.laterReportsName() + " " + numbers;
-    }
-
-    private List<Item> reports() {
-        return items.values().stream().filter(i -> i.kind == ScheduleItem.Kind.REPORT).toList();
     }
 
     /** The report item covering the highest ordinal (the first such in order, as {@code Stream.max} would keep). */
@@ -299,12 +349,15 @@ public final class ReportingSchedule {
         String reviewedInAbsence;
         String concludingObservations;
         final int bornInFact;
+        /** Items are kept in the order they were created: the first of two reports covering the same highest ordinal wins. */
+        final int created;
 
-        Item(String id, ScheduleItem.Kind kind, ReportCoverage covers, int bornInFact) {
+        Item(String id, ScheduleItem.Kind kind, ReportCoverage covers, int bornInFact, int created) {
             this.id = id;
             this.kind = kind;
             this.covers = covers;
             this.bornInFact = bornInFact;
+            this.created = created;
         }
 
         boolean submitted() {

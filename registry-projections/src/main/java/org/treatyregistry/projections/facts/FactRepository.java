@@ -2,15 +2,20 @@ package org.treatyregistry.projections.facts;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
@@ -19,14 +24,39 @@ import java.util.function.BiConsumer;
  * The projected facts of every stream. Inserts are idempotent (a replayed event finds its row and leaves it), and the
  * effective history of a stream is computed here: originals in sequence order, each replaced by its latest correction
  * recorded up to the instant asked for.
+ * <p>
+ * When the event store is in the same database ({@link EventPayloads}), a fact that is its event's payload (every fact
+ * but a correction's) is not copied: its row's payload is NULL and is read from the event's row. That halves what a
+ * rebuild and every projected event write (the payload is most of a row). With Axon Server, or once an upcaster exists,
+ * every row carries its JSON; rows that still point at the event store are then rebuilt (ProjectionAdmin).
  */
 @Repository
 public class FactRepository {
 
-    private static final RowMapper<StoredFact> ROW = (rs, i) -> new StoredFact(
-            rs.getString("stream_id"), rs.getLong("sequence_number"), StreamType.valueOf(rs.getString("stream_type")),
-            rs.getString("state_code"), rs.getString("fact_type"), (Long) rs.getObject("corrects_seq", Long.class),
-            rs.getString("payload"), rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"));
+    private static final String COLUMNS = "f.stream_id, f.sequence_number, f.stream_type, f.state_code, f.fact_type,"
+            + " f.corrects_seq, f.payload, f.recorded_at, f.recorded_by";
+    // a row as stored: its payload NULL when it leaves it to its event
+    private static final RowMapper<StoredFact> AS_STORED = (rs, i) -> new StoredFact(rs.getString(1), rs.getLong(2),
+            StreamType.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), (Long) rs.getObject(6, Long.class),
+            rs.getString(7), rs.getTimestamp(8).toInstant(), rs.getString(9));
+    // a row with its payload, its event's (column 10) where it leaves it to the event
+    private static final RowMapper<StoredFact> ROW = (rs, i) -> {
+        StoredFact row = AS_STORED.mapRow(rs, i);
+        if (row.payload() != null) {
+            return row;
+        }
+        Object event = rs.getObject(10);
+        if (event == null) {
+            throw missingEvent(row.streamId(), row.sequenceNumber());
+        }
+        return new StoredFact(row.streamId(), row.sequenceNumber(), row.streamType(), row.state(), row.factType(), row.correctsSequence(),
+                event instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : event.toString(), row.recordedAt(), row.recordedBy());
+    };
+
+    private static IllegalStateException missingEvent(String streamId, long sequence) {
+        return new IllegalStateException("the projected fact " + streamId + "#" + sequence
+                + " refers to its event's payload, and the event store has no such event: rebuild the read models");
+    }
 
     public static final ReadModelTable TABLE = ReadModelTable.of("projected_fact", "stream_id", "stream_id", "sequence_number",
             "stream_type", "state_code", "fact_type", "corrects_seq", "payload", "recorded_at", "recorded_by");
@@ -35,10 +65,42 @@ public class FactRepository {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final boolean referencesEvents;
+    // the rows of projected_fact, each with its event's payload where the row leaves it to the event (column 10)
+    private final String select;
+    // one stream's event payloads, for the rows that leave theirs to the event (a range of the event table's index,
+    // cheaper than looking each event up from its row)
+    private final String streamPayloads;
 
-    public FactRepository(JdbcTemplate jdbc, ObjectMapper json) {
+    public FactRepository(JdbcTemplate jdbc, ObjectMapper json, ObjectProvider<EventPayloads> eventPayloads) {
         this.jdbc = jdbc;
         this.json = json;
+        EventPayloads events = eventPayloads.getIfAvailable();
+        this.referencesEvents = events != null;
+        String payloadAsText = events == null ? "NULL" : payloadAsText(jdbc);
+        this.streamPayloads = events == null ? null : "SELECT e.sequence_number, " + payloadAsText + " FROM " + events.eventTable()
+                + " e WHERE e.aggregate_identifier = ? AND e.sequence_number <= ?";
+        this.select = "SELECT " + COLUMNS + ", " + payloadAsText + " AS event_payload FROM projected_fact f"
+                + (events == null ? "" : " LEFT JOIN " + events.eventTable() + " e ON f.payload IS NULL"
+                + " AND e.aggregate_identifier = f.stream_id AND e.sequence_number = f.sequence_number");
+    }
+
+    /**
+     * The event's payload (binary) as text, decoded by the database where it can: PostgreSQL would otherwise send the
+     * bytes hex-encoded, twice as many, for the driver to decode.
+     */
+    private static String payloadAsText(JdbcTemplate jdbc) {
+        String database = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+        return switch (database == null ? "" : database) {
+            case "PostgreSQL" -> "convert_from(e.payload, 'UTF8')";
+            case "H2" -> "UTF8TOSTRING(e.payload)";
+            default -> "e.payload";
+        };
+    }
+
+    /** Whether facts that are their event's payload are left to the event store (see the class comment). */
+    public boolean referencesEventPayloads() {
+        return referencesEvents;
     }
 
     /** @return the row, with its fact decoded */
@@ -80,16 +142,39 @@ public class FactRepository {
                 fact.correctsSequence(), factJson != null ? factJson : write(fact.fact()), recordedAt, recordedBy, fact.fact());
     }
 
-    /** A row's values in {@link #TABLE}'s column order (recording time as a JDBC timestamp). */
-    public static Object[] values(StoredFact row) {
+    /**
+     * A row's values in {@link #TABLE}'s column order (recording time as a JDBC timestamp); the payload NULL when it is
+     * the event's own (not a correction) and the event store holds it.
+     */
+    public Object[] values(StoredFact row) {
         return new Object[]{row.streamId(), row.sequenceNumber(), row.streamType().name(), row.state(), row.factType(),
-                row.correctsSequence(), row.payload(), row.recordedAt(), row.recordedBy()};
+                row.correctsSequence(), referencesEvents && row.correctsSequence() == null ? null : row.payload(),
+                row.recordedAt(), row.recordedBy()};
     }
 
     /** The rows of one stream recorded up to {@code recordedUpTo} ({@code null}: all). */
     public List<StoredFact> stream(String streamId, Instant recordedUpTo) {
-        return jdbc.query("SELECT * FROM projected_fact WHERE stream_id = ? AND recorded_at <= ? ORDER BY sequence_number",
-                ROW, streamId, Timestamp.from(upTo(recordedUpTo)));
+        List<StoredFact> rows = jdbc.query("SELECT " + COLUMNS + " FROM projected_fact f WHERE f.stream_id = ? AND f.recorded_at <= ?"
+                + " ORDER BY f.sequence_number", AS_STORED, streamId, Timestamp.from(upTo(recordedUpTo)));
+        if (streamPayloads == null || rows.stream().allMatch(row -> row.payload() != null)) {
+            return rows;
+        }
+        // the rows that leave their payload to their events get it from one range of the event table
+        Map<Long, String> payloads = new HashMap<>();
+        jdbc.query(streamPayloads, (RowCallbackHandler) rs -> {
+            Object payload = rs.getObject(2);
+            payloads.put(rs.getLong(1), payload instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : payload.toString());
+        }, streamId, rows.get(rows.size() - 1).sequenceNumber());
+        List<StoredFact> complete = new ArrayList<>(rows.size());
+        for (StoredFact row : rows) {
+            String payload = row.payload() != null ? row.payload() : payloads.get(row.sequenceNumber());
+            if (payload == null) {
+                throw missingEvent(row.streamId(), row.sequenceNumber());
+            }
+            complete.add(row.payload() != null ? row : new StoredFact(row.streamId(), row.sequenceNumber(), row.streamType(),
+                    row.state(), row.factType(), row.correctsSequence(), payload, row.recordedAt(), row.recordedBy()));
+        }
+        return complete;
     }
 
     /**
@@ -97,8 +182,8 @@ public class FactRepository {
      * time, in stream order, reading them as a stream from the database: memory holds one stream, not the table.
      */
     public void forEachStream(StreamType type, String state, Instant recordedUpTo, BiConsumer<String, List<StoredFact>> action) {
-        String sql = "SELECT * FROM projected_fact WHERE stream_type = ?" + (state == null ? "" : " AND state_code = ?")
-                + " AND recorded_at <= ? ORDER BY stream_id, sequence_number";
+        String sql = select + " WHERE f.stream_type = ?" + (state == null ? "" : " AND f.state_code = ?")
+                + " AND f.recorded_at <= ? ORDER BY f.stream_id, f.sequence_number";
         List<Object> args = new ArrayList<>(List.of(type.name()));
         if (state != null) {
             args.add(state);
