@@ -412,7 +412,13 @@ final class BulkRebuild {
             return;
         }
         if (value instanceof Instant instant) {
-            appendLocalDateTime(out, LocalDateTime.ofInstant(instant, ZoneId.systemDefault()));
+            LocalDateTime local = LocalDateTime.ofInstant(instant, ZoneId.systemDefault());
+            if (local.getYear() < 1583 || local.getYear() > 9999) {
+                // Timestamp counts days by the Julian calendar before 1582 (and writes years past 9999 its own way)
+                out.append(Timestamp.from(instant));
+            } else {
+                appendLocalDateTime(out, local);
+            }
             return;
         }
         if (value instanceof Boolean b) {
@@ -434,17 +440,12 @@ final class BulkRebuild {
     }
 
     /**
-     * As {@code Timestamp.toString()} writes it ({@code yyyy-mm-dd hh:mm:ss.fffffffff}, the fraction without trailing zeros,
+     * A date-time of the years 1583 to 9999 as {@code Timestamp.toString()} writes it ({@code yyyy-mm-dd hh:mm:ss.fffffffff}, the fraction without trailing zeros,
      * ".0" when there is none), which PostgreSQL reads back to the same microsecond; Timestamp's own conversion goes
      * through java.util.Date's calendar and took a third of the writers' time.
      */
     static void appendLocalDateTime(StringBuilder out, LocalDateTime t) {
-        int year = t.getYear();
-        if (year < 1000 || year > 9999) {
-            out.append(Timestamp.valueOf(t));
-            return;
-        }
-        out.append(year).append('-');
+        out.append(t.getYear()).append('-');
         twoDigits(out, t.getMonthValue()).append('-');
         twoDigits(out, t.getDayOfMonth()).append(' ');
         twoDigits(out, t.getHour()).append(':');

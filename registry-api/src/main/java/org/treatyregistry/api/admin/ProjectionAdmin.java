@@ -89,7 +89,14 @@ public class ProjectionAdmin {
                 && Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM projected_fact WHERE payload IS NULL)", Boolean.class))) {
             LOG.warn("the read models refer to event payloads in the JDBC event store, which this configuration does not read"
                     + " them from (Axon Server, or an upcaster): rebuilding them");
-            rebuild();
+            try {
+                rebuild();
+            } catch (RuntimeException e) {
+                // another instance holds the processor's segments (instances of the old configuration still running):
+                // starting anyway keeps the rest of the registry up; the facts it cannot read fail with this advice
+                LOG.error("could not rebuild the read models at start; stop the other instances, then call"
+                        + " POST /api/admin/projections/rebuild", e);
+            }
         }
     }
 

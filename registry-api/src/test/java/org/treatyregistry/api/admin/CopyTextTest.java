@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,11 +29,12 @@ class CopyTextTest {
     }
 
     @Test
-    void writesYearsOutsideFourDigitsAsTimestampDoes() {
-        LocalDateTime early = LocalDateTime.of(812, 3, 4, 5, 6, 7, 890_000_000);
-        StringBuilder out = new StringBuilder();
-        BulkRebuild.appendLocalDateTime(out, early);
-        assertThat(out.toString()).isEqualTo(Timestamp.valueOf(early).toString());
+    void writesInstantsBeforeTheGregorianCalendarAndAfterYear9999AsTimestampDoes() {
+        for (String text : java.util.List.of("0812-03-04T05:06:07.890Z", "1582-10-04T23:59:59Z", "1582-10-15T00:00:00Z",
+                "1583-01-01T00:00:00.5Z", "+12026-11-22T10:00:00Z")) {
+            Instant instant = Instant.parse(text);
+            assertThat(copyText(instant)).as(text).isEqualTo(Timestamp.from(instant).toString());
+        }
     }
 
     @Test

@@ -82,7 +82,7 @@ public class FactProjection {
                 return List.copyOf(merged.values());
             }
         }
-        return facts.decoded(facts.stream(streamId, null));
+        return facts.decoded(facts.stream(streamId, null, added));
     }
 
     /** Recomputes a stream's rows in every read model of its kind from its facts ({@code last}: its latest fact). */

@@ -55,7 +55,8 @@ public class FactRepository {
 
     private static IllegalStateException missingEvent(String streamId, long sequence) {
         return new IllegalStateException("the projected fact " + streamId + "#" + sequence
-                + " refers to its event's payload, and the event store has no such event: rebuild the read models");
+                + " refers to its event's payload, which this registry does not read from its event store (no such event,"
+                + " Axon Server, or an upcaster): rebuild the read models");
     }
 
     public static final ReadModelTable TABLE = ReadModelTable.of("projected_fact", "stream_id", "stream_id", "sequence_number",
@@ -154,20 +155,36 @@ public class FactRepository {
 
     /** The rows of one stream recorded up to {@code recordedUpTo} ({@code null}: all). */
     public List<StoredFact> stream(String streamId, Instant recordedUpTo) {
+        return stream(streamId, recordedUpTo, List.of());
+    }
+
+    /**
+     * The rows of one stream, with {@code known}: rows the caller holds with their facts (the events of the batch being
+     * projected), which stand in for a row whose event the store no longer returns (deleted since it was read).
+     */
+    public List<StoredFact> stream(String streamId, Instant recordedUpTo, List<StoredFact> known) {
         List<StoredFact> rows = jdbc.query("SELECT " + COLUMNS + " FROM projected_fact f WHERE f.stream_id = ? AND f.recorded_at <= ?"
                 + " ORDER BY f.sequence_number", AS_STORED, streamId, Timestamp.from(upTo(recordedUpTo)));
-        if (streamPayloads == null || rows.stream().allMatch(row -> row.payload() != null)) {
+        if (rows.stream().allMatch(row -> row.payload() != null)) {
             return rows;
         }
         // the rows that leave their payload to their events get it from one range of the event table
         Map<Long, String> payloads = new HashMap<>();
-        jdbc.query(streamPayloads, (RowCallbackHandler) rs -> {
-            Object payload = rs.getObject(2);
-            payloads.put(rs.getLong(1), payload instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : payload.toString());
-        }, streamId, rows.get(rows.size() - 1).sequenceNumber());
+        if (streamPayloads != null) {
+            jdbc.query(streamPayloads, (RowCallbackHandler) rs -> {
+                Object payload = rs.getObject(2);
+                payloads.put(rs.getLong(1), payload instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : payload.toString());
+            }, streamId, rows.get(rows.size() - 1).sequenceNumber());
+        }
+        Map<Long, StoredFact> held = new HashMap<>();
+        known.forEach(row -> held.put(row.sequenceNumber(), row));
         List<StoredFact> complete = new ArrayList<>(rows.size());
         for (StoredFact row : rows) {
             String payload = row.payload() != null ? row.payload() : payloads.get(row.sequenceNumber());
+            if (payload == null && held.containsKey(row.sequenceNumber()) && held.get(row.sequenceNumber()).payload() != null) {
+                complete.add(held.get(row.sequenceNumber()));
+                continue;
+            }
             if (payload == null) {
                 throw missingEvent(row.streamId(), row.sequenceNumber());
             }
