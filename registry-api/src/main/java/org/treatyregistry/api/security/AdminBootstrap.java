@@ -2,9 +2,7 @@ package org.treatyregistry.api.security;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 import java.security.SecureRandom;
@@ -12,11 +10,11 @@ import java.util.Set;
 
 /**
  * On the first start of an empty registry, creates the administrator. With no configured password, it generates one,
- * prints it once, and requires a change at first use.
+ * prints it once, and requires a change at first use. It runs once every bean is ready and before the web server
+ * starts, so that no request (a client that waits for the health endpoint) arrives before the account exists.
  */
 @Component
-@Order(0)
-public class AdminBootstrap implements ApplicationRunner {
+public class AdminBootstrap implements SmartInitializingSingleton {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminBootstrap.class);
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
@@ -30,7 +28,7 @@ public class AdminBootstrap implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         if (!accounts.isEmpty()) {
             return;
         }
