@@ -180,8 +180,9 @@ final class BulkRebuild {
                         Instant recordedAt = StoredEvent.instant(rs.getString(4));
                         String[] meta = metaData(rs.getBytes(8));
                         String recordedBy = meta[0];
-                        // a plain fact's projected JSON is the stored payload itself when both come from one mapper
-                        String factJson = fact.get().correctsSequence() == null && sameMapper
+                        // a plain fact's projected JSON is the stored payload itself when both come from one mapper (and
+                        // none is needed when its row leaves it to the event)
+                        String factJson = fact.get().correctsSequence() == null && sameMapper && !facts.referencesEventPayloads()
                                 ? new String(payloadBytes, StandardCharsets.UTF_8) : null;
                         StoredFact stored = facts.stored(streamId, sequence, fact.get(), recordedAt, recordedBy, factJson);
                         state = stored.state();

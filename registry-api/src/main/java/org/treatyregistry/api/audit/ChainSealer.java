@@ -79,11 +79,12 @@ public class ChainSealer implements SmartLifecycle {
         this.pollMillis = Math.max(1, poll.toMillis());
     }
 
-    private static boolean isPostgres(DataSource dataSource) {
+    /** Whether the data source is PostgreSQL (the registry's production database) rather than the embedded H2. */
+    public static boolean isPostgres(DataSource dataSource) {
         try (Connection c = dataSource.getConnection()) {
             return "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
         } catch (SQLException e) {
-            throw new IllegalStateException("could not tell which database holds the event store", e);
+            throw new IllegalStateException("could not tell which database the registry uses", e);
         }
     }
 

@@ -3,9 +3,8 @@ package org.treatyregistry.api.config;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.treatyregistry.api.audit.ChainSealer;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
@@ -26,11 +25,7 @@ public final class AsynchronousCommits implements TransactionManager {
     public AsynchronousCommits(TransactionManager delegate, DataSource dataSource) {
         this.delegate = delegate;
         this.jdbc = new JdbcTemplate(dataSource);
-        try (Connection c = dataSource.getConnection()) {
-            this.postgres = "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not tell which database holds the read models", e);
-        }
+        this.postgres = ChainSealer.isPostgres(dataSource);
     }
 
     @Override

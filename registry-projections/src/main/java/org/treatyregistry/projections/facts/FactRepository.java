@@ -45,13 +45,17 @@ public class FactRepository {
         if (row.payload() != null) {
             return row;
         }
-        Object event = rs.getObject(10);
+        String event = text(rs.getObject(10));
         if (event == null) {
             throw missingEvent(row.streamId(), row.sequenceNumber());
         }
-        return new StoredFact(row.streamId(), row.sequenceNumber(), row.streamType(), row.state(), row.factType(), row.correctsSequence(),
-                event instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : event.toString(), row.recordedAt(), row.recordedBy());
+        return row.withPayload(event);
     };
+
+    /** An event payload as the query returned it: text where the database decoded it, else the stored bytes. */
+    private static String text(Object payload) {
+        return payload == null || payload instanceof String ? (String) payload : new String((byte[]) payload, StandardCharsets.UTF_8);
+    }
 
     private static IllegalStateException missingEvent(String streamId, long sequence) {
         return new IllegalStateException("the projected fact " + streamId + "#" + sequence
@@ -125,9 +129,7 @@ public class FactRepository {
     public List<StoredFact> decoded(List<StoredFact> rows) {
         List<StoredFact> decoded = new ArrayList<>(rows.size());
         for (StoredFact row : rows) {
-            decoded.add(row.decoded() != null ? row : new StoredFact(row.streamId(), row.sequenceNumber(), row.streamType(),
-                    row.state(), row.factType(), row.correctsSequence(), row.payload(), row.recordedAt(), row.recordedBy(),
-                    read(row.payload(), row.streamType().factType())));
+            decoded.add(row.decoded() != null ? row : row.withDecoded(read(row.payload(), row.streamType().factType())));
         }
         return decoded;
     }
@@ -137,10 +139,18 @@ public class FactRepository {
         return stored(streamId, sequence, fact, recordedAt, recordedBy, null);
     }
 
-    /** @param factJson the fact as JSON when the caller already has it as this repository would write it; else null */
+    /**
+     * @param factJson the fact as JSON when the caller already has it as this repository would write it; else null. No
+     *                 JSON is made for a fact whose row leaves it to the event store.
+     */
     public StoredFact stored(String streamId, long sequence, ClassifiedFact fact, Instant recordedAt, String recordedBy, String factJson) {
+        String json = factJson != null || leavesPayloadToEvent(fact.correctsSequence()) ? factJson : write(fact.fact());
         return new StoredFact(streamId, sequence, fact.streamType(), fact.state().value(), fact.fact().getClass().getSimpleName(),
-                fact.correctsSequence(), factJson != null ? factJson : write(fact.fact()), recordedAt, recordedBy, fact.fact());
+                fact.correctsSequence(), json, recordedAt, recordedBy, fact.fact());
+    }
+
+    private boolean leavesPayloadToEvent(Long correctsSequence) {
+        return referencesEvents && correctsSequence == null;
     }
 
     /**
@@ -149,7 +159,7 @@ public class FactRepository {
      */
     public Object[] values(StoredFact row) {
         return new Object[]{row.streamId(), row.sequenceNumber(), row.streamType().name(), row.state(), row.factType(),
-                row.correctsSequence(), referencesEvents && row.correctsSequence() == null ? null : row.payload(),
+                row.correctsSequence(), leavesPayloadToEvent(row.correctsSequence()) ? null : row.payload(),
                 row.recordedAt(), row.recordedBy()};
     }
 
@@ -171,25 +181,23 @@ public class FactRepository {
         // the rows that leave their payload to their events get it from one range of the event table
         Map<Long, String> payloads = new HashMap<>();
         if (streamPayloads != null) {
-            jdbc.query(streamPayloads, (RowCallbackHandler) rs -> {
-                Object payload = rs.getObject(2);
-                payloads.put(rs.getLong(1), payload instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : payload.toString());
-            }, streamId, rows.get(rows.size() - 1).sequenceNumber());
+            jdbc.query(streamPayloads, (RowCallbackHandler) rs -> payloads.put(rs.getLong(1), text(rs.getObject(2))),
+                    streamId, rows.get(rows.size() - 1).sequenceNumber());
         }
         Map<Long, StoredFact> held = new HashMap<>();
-        known.forEach(row -> held.put(row.sequenceNumber(), row));
+        known.stream().filter(row -> row.decoded() != null).forEach(row -> held.put(row.sequenceNumber(), row));
         List<StoredFact> complete = new ArrayList<>(rows.size());
         for (StoredFact row : rows) {
-            String payload = row.payload() != null ? row.payload() : payloads.get(row.sequenceNumber());
-            if (payload == null && held.containsKey(row.sequenceNumber()) && held.get(row.sequenceNumber()).payload() != null) {
+            String payload = payloads.get(row.sequenceNumber());
+            if (row.payload() != null) {
+                complete.add(row);
+            } else if (payload != null) {
+                complete.add(row.withPayload(payload));
+            } else if (held.containsKey(row.sequenceNumber())) {
                 complete.add(held.get(row.sequenceNumber()));
-                continue;
-            }
-            if (payload == null) {
+            } else {
                 throw missingEvent(row.streamId(), row.sequenceNumber());
             }
-            complete.add(row.payload() != null ? row : new StoredFact(row.streamId(), row.sequenceNumber(), row.streamType(),
-                    row.state(), row.factType(), row.correctsSequence(), payload, row.recordedAt(), row.recordedBy()));
         }
         return complete;
     }
