@@ -37,6 +37,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -65,7 +66,7 @@ final class BulkRebuild {
     private static final Logger LOG = LoggerFactory.getLogger(BulkRebuild.class);
 
     /** A chunk of rows of one table, or the end of the rows (table null). */
-    private record Chunk(ReadModelTable table, List<Object[]> rows) {
+    record Chunk(ReadModelTable table, List<Object[]> rows) {
     }
 
     /** What the rebuild read: the token the processor continues from. */
@@ -158,6 +159,7 @@ final class BulkRebuild {
         String stream = null;
         String state = null;
         List<StoredFact> streamFacts = new ArrayList<>();
+        HistoryProjection.StreamColumns columns = null;
         try (PreparedStatement scan = read.prepareStatement("SELECT global_index, aggregate_identifier, sequence_number, time_stamp,"
                 + " payload_type, payload_revision, payload, meta_data FROM domain_event_entry WHERE global_index <= ?"
                 + " ORDER BY aggregate_identifier, sequence_number")) {
@@ -188,8 +190,10 @@ final class BulkRebuild {
                         state = stored.state();
                         streamFacts.add(stored);
                         add(pending, FactRepository.TABLE, facts.values(stored), queue, writeFailure);
-                        add(pending, HistoryProjection.TABLE, HistoryProjection.row(position, streamId, sequence, payload, fact.get(),
-                                recordedAt, recordedBy, meta[1]), queue, writeFailure);
+                        columns = columns == null ? HistoryProjection.StreamColumns.of(streamId, fact.get().streamType())
+                                : columns.orOf(streamId, fact.get().streamType());
+                        add(pending, HistoryProjection.TABLE, HistoryProjection.row(position, streamId, columns, sequence, payload,
+                                fact.get(), recordedAt, recordedBy, meta[1]), queue, writeFailure);
                     }
                     processed.incrementAndGet();
                 }
@@ -268,6 +272,7 @@ final class BulkRebuild {
         private final BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(4);
         private final AtomicReference<Throwable> failure;
         private final CyclicBarrier bothWritten;
+        private final Map<ReadModelTable, Optional<BinaryCopy>> binaryCopies = new HashMap<>();
 
         Writer(List<ReadModelTable> tables, AtomicReference<Throwable> failure, CyclicBarrier bothWritten) {
             this.tables = tables;
@@ -299,7 +304,16 @@ final class BulkRebuild {
                         }
                         long started = System.nanoTime();
                         if (postgres) {
-                            copy(c.unwrap(PGConnection.class), chunk);
+                            Optional<BinaryCopy> binary = binaryCopies.get(chunk.table());
+                            if (binary == null) {
+                                binary = BinaryCopy.of(c, chunk.table());
+                                binaryCopies.put(chunk.table(), binary);
+                            }
+                            if (binary.isPresent()) {
+                                copy(c.unwrap(PGConnection.class), binary.get(), chunk);
+                            } else {
+                                copy(c.unwrap(PGConnection.class), chunk);
+                            }
                         } else {
                             insert(c, chunk);
                         }
@@ -383,7 +397,20 @@ final class BulkRebuild {
         }
     }
 
-    private static void copy(PGConnection c, Chunk chunk) throws SQLException, IOException {
+    static void copy(PGConnection c, BinaryCopy binary, Chunk chunk) throws SQLException {
+        byte[] data = binary.encode(chunk.rows());
+        CopyIn copy = c.getCopyAPI().copyIn(binary.copySql());
+        try {
+            copy.writeToCopy(data, 0, binary.length());
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+
+    static void copy(PGConnection c, Chunk chunk) throws SQLException, IOException {
         StringBuilder text = new StringBuilder(chunk.rows().size() * 256);
         for (Object[] row : chunk.rows()) {
             for (int i = 0; i < row.length; i++) {
@@ -485,25 +512,6 @@ final class BulkRebuild {
 
     /** recordedBy and importBatch from the stored metadata (a JSON object), without building a tree of it. */
     private String[] metaData(byte[] stored) throws IOException {
-        String[] values = new String[2];
-        if (stored == null) {
-            return values;
-        }
-        try (JsonParser parser = mapper.getFactory().createParser(stored)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return values;
-            }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                JsonToken value = parser.nextToken();
-                int slot = "recordedBy".equals(field) ? 0 : "importBatch".equals(field) ? 1 : -1;
-                if (slot >= 0 && value != JsonToken.VALUE_NULL && value.isScalarValue()) {
-                    values[slot] = parser.getText();
-                } else {
-                    parser.skipChildren();
-                }
-            }
-        }
-        return values;
+        return MetaDataFields.read(stored, mapper.getFactory());
     }
 }

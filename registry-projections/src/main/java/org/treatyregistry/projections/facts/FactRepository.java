@@ -7,17 +7,17 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.function.BiConsumer;
 
 /**
@@ -30,7 +30,9 @@ import java.util.function.BiConsumer;
  * rebuild and every projected event write (the payload is most of a row). With Axon Server, or once an upcaster exists,
  * every row carries its JSON; rows that still point at the event store are then rebuilt (ProjectionAdmin).
  */
-@Repository
+// a plain component: every query goes through JdbcTemplate, which translates SQL errors itself, and the
+// exception-translating proxy of @Repository cost a rebuild ~3% of its reading thread in reflection
+@Component
 public class FactRepository {
 
     private static final String COLUMNS = "f.stream_id, f.sequence_number, f.stream_type, f.state_code, f.fact_type,"
@@ -235,14 +237,35 @@ public class FactRepository {
         }
     }
 
-    /** Originals in sequence order, each replaced by its latest correction among {@code rows}. */
+    /**
+     * Originals in sequence order, each replaced by its latest correction among {@code rows}. Rows come in sequence
+     * order, so an original lands after every fact before it and a correction on its original: no sorted map is
+     * needed (building one took 7% of a rebuild's reading thread). A correction of a sequence not among the rows takes
+     * that sequence's place, as an original would.
+     */
     public <T> List<T> effective(List<StoredFact> rows, Class<T> type) {
-        TreeMap<Long, T> facts = new TreeMap<>();
+        List<T> facts = new ArrayList<>(rows.size());
+        long[] keys = new long[rows.size()];
         for (StoredFact row : rows) {
             T fact = type.isInstance(row.decoded()) ? type.cast(row.decoded()) : read(row.payload(), type);
-            facts.put(row.correctsSequence() == null ? row.sequenceNumber() : row.correctsSequence(), fact);
+            long key = row.correctsSequence() == null ? row.sequenceNumber() : row.correctsSequence();
+            int n = facts.size();
+            if (n == 0 || key > keys[n - 1]) {
+                keys[n] = key;
+                facts.add(fact);
+                continue;
+            }
+            int at = Arrays.binarySearch(keys, 0, n, key);
+            if (at >= 0) {
+                facts.set(at, fact);
+            } else {
+                int insert = -at - 1;
+                System.arraycopy(keys, insert, keys, insert + 1, n - insert);
+                keys[insert] = key;
+                facts.add(insert, fact);
+            }
         }
-        return new ArrayList<>(facts.values());
+        return facts;
     }
 
     private static Instant upTo(Instant recordedUpTo) {

@@ -63,19 +63,44 @@ public class HistoryProjection {
     /** The history row of one event, in {@link #TABLE}'s column order: the live handler and the bulk rebuild both write this. */
     public static Object[] row(long position, String streamId, long sequence, Object payload, ClassifiedFact fact, Instant recordedAt,
                                String recordedBy, String importBatch) {
-        FactDescription description = FactDescription.of(payload);
-        String[] stream = streamId.split(":");
-        String instrument = null;
-        String body = null;
-        if (fact.streamType() == StreamType.PARTICIPATION || fact.streamType() == StreamType.REPORTING) {
-            InstrumentCode code = InstrumentCode.of(stream[2]);
-            instrument = code.value();
-            body = TreatyCatalogue.instrument(code).body().value();
-        } else if (fact.streamType() == StreamType.COMPETENCE) {
-            body = stream[2];
-            instrument = TreatyCatalogue.mechanism(TreatyBodyCode.of(stream[2]), MechanismType.valueOf(stream[3]))
-                    .map(m -> m.instrument().value()).orElse(null);
+        return row(position, streamId, StreamColumns.of(streamId, fact.streamType()), sequence, payload, fact, recordedAt, recordedBy,
+                importBatch);
+    }
+
+    /** The columns a history row takes from its stream's identifier: the same for every event of the stream. */
+    public record StreamColumns(String streamId, StreamType type, String body, String instrument) {
+
+        public static StreamColumns of(String streamId, StreamType type) {
+            String[] stream = streamId.split(":");
+            String instrument = null;
+            String body = null;
+            if (type == StreamType.PARTICIPATION || type == StreamType.REPORTING) {
+                InstrumentCode code = InstrumentCode.of(stream[2]);
+                instrument = code.value();
+                body = TreatyCatalogue.instrument(code).body().value();
+            } else if (type == StreamType.COMPETENCE) {
+                body = stream[2];
+                instrument = TreatyCatalogue.mechanism(TreatyBodyCode.of(stream[2]), MechanismType.valueOf(stream[3]))
+                        .map(m -> m.instrument().value()).orElse(null);
+            }
+            return new StreamColumns(streamId, type, body, instrument);
         }
+
+        /** These columns if they are the stream's, else the stream's: what a caller going through a stream keeps. */
+        public StreamColumns orOf(String streamId, StreamType type) {
+            return this.type == type && this.streamId.equals(streamId) ? this : of(streamId, type);
+        }
+    }
+
+    /** {@link #row} with the stream's columns already worked out (the bulk rebuild goes through the events stream by stream). */
+    public static Object[] row(long position, String streamId, StreamColumns columns, long sequence, Object payload, ClassifiedFact fact,
+                               Instant recordedAt, String recordedBy, String importBatch) {
+        if (!columns.streamId().equals(streamId) || columns.type() != fact.streamType()) {
+            throw new IllegalArgumentException("the columns of " + columns.streamId() + " for an event of " + streamId);
+        }
+        FactDescription description = FactDescription.of(payload);
+        String body = columns.body();
+        String instrument = columns.instrument();
         return new Object[]{position, streamId, fact.streamType().name(), sequence, fact.state().value(), body, instrument,
                 payload.getClass().getSimpleName(),
                 description.legalDate() == null ? null : description.legalDate().text(),
