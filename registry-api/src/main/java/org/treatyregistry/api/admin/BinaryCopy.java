@@ -2,6 +2,7 @@ package org.treatyregistry.api.admin;
 
 import org.treatyregistry.projections.facts.ReadModelTable;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -131,7 +132,7 @@ final class BinaryCopy {
                 putShort((int) n);
             }
             case TEXT -> {
-                byte[] text = text(value).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                byte[] text = text(value).getBytes(StandardCharsets.UTF_8);
                 putInt(text.length);
                 put(text, text.length);
             }

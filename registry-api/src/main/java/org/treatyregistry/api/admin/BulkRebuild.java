@@ -192,7 +192,7 @@ final class BulkRebuild {
                         add(pending, FactRepository.TABLE, facts.values(stored), queue, writeFailure);
                         columns = columns == null ? HistoryProjection.StreamColumns.of(streamId, fact.get().streamType())
                                 : columns.orOf(streamId, fact.get().streamType());
-                        add(pending, HistoryProjection.TABLE, HistoryProjection.row(position, streamId, columns, sequence, payload,
+                        add(pending, HistoryProjection.TABLE, HistoryProjection.row(position, columns, sequence, payload,
                                 fact.get(), recordedAt, recordedBy, meta[1]), queue, writeFailure);
                     }
                     processed.incrementAndGet();

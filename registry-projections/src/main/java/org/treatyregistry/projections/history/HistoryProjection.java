@@ -63,8 +63,7 @@ public class HistoryProjection {
     /** The history row of one event, in {@link #TABLE}'s column order: the live handler and the bulk rebuild both write this. */
     public static Object[] row(long position, String streamId, long sequence, Object payload, ClassifiedFact fact, Instant recordedAt,
                                String recordedBy, String importBatch) {
-        return row(position, streamId, StreamColumns.of(streamId, fact.streamType()), sequence, payload, fact, recordedAt, recordedBy,
-                importBatch);
+        return row(position, StreamColumns.of(streamId, fact.streamType()), sequence, payload, fact, recordedAt, recordedBy, importBatch);
     }
 
     /** The columns a history row takes from its stream's identifier: the same for every event of the stream. */
@@ -93,11 +92,12 @@ public class HistoryProjection {
     }
 
     /** {@link #row} with the stream's columns already worked out (the bulk rebuild goes through the events stream by stream). */
-    public static Object[] row(long position, String streamId, StreamColumns columns, long sequence, Object payload, ClassifiedFact fact,
+    public static Object[] row(long position, StreamColumns columns, long sequence, Object payload, ClassifiedFact fact,
                                Instant recordedAt, String recordedBy, String importBatch) {
-        if (!columns.streamId().equals(streamId) || columns.type() != fact.streamType()) {
-            throw new IllegalArgumentException("the columns of " + columns.streamId() + " for an event of " + streamId);
+        if (columns.type() != fact.streamType()) {
+            throw new IllegalArgumentException("the columns of a " + columns.type() + " stream for a " + fact.streamType() + " fact");
         }
+        String streamId = columns.streamId();
         FactDescription description = FactDescription.of(payload);
         String body = columns.body();
         String instrument = columns.instrument();
