@@ -19,6 +19,7 @@ import org.treatyregistry.core.upr.UniversalPeriodicReview;
 import org.treatyregistry.projections.Projections;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -38,13 +39,20 @@ public class AxonConfig {
     }
 
     @Bean
-    public ConfigurerModule registryDomain(AggregateCaches caches, DataSource dataSource) {
+    public ConfigurerModule registryDomain(AggregateCaches caches, DataSource dataSource,
+                                           @Value("${registry.slow-handling-warning:PT5S}") Duration slowHandlingWarning) {
+        CachedCommandTargetResolver targets = new CachedCommandTargetResolver();
+        SlowHandlingLog slow = new SlowHandlingLog(slowHandlingWarning);
         return configurer -> {
+            // Axon's own timeouts are off (application.yml): see SlowHandlingLog
+            configurer.onInitialize(c -> c.onStart(() -> c.commandBus().registerHandlerInterceptor(slow)));
+            configurer.eventProcessing().registerHandlerInterceptor(Projections.PROCESSING_GROUP, c -> slow);
             // each type its own cache of aggregates, checked against the store before use: see CheckedAggregateCache
             for (Class<?> type : List.of(Participation.class, CompetenceRecognition.class, ReportingObligation.class,
                     UniversalPeriodicReview.class)) {
                 configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(type)
-                        .configureCache(c -> caches.create(type, c.eventStore())));
+                        .configureCache(c -> caches.create(type, c.eventStore()))
+                        .configureCommandTargetResolver(c -> targets));
             }
             configurer.eventProcessing()
                     .registerSubscribingEventProcessor(POLICY_GROUP)

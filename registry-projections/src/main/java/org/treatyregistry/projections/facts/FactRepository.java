@@ -67,8 +67,7 @@ public class FactRepository {
 
     public static final ReadModelTable TABLE = ReadModelTable.of("projected_fact", "stream_id", "stream_id", "sequence_number",
             "stream_type", "state_code", "fact_type", "corrects_seq", "payload", "recorded_at", "recorded_by");
-    private static final String[] UNIQUE = {"stream_id", "sequence_number"};
-    private static final String INSERT_IF_ABSENT = TABLE.insertIfAbsentSql(UNIQUE);
+    private static final String INSERT_IF_ABSENT = TABLE.insertIfAbsentSql();
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -110,20 +109,46 @@ public class FactRepository {
         return referencesEvents;
     }
 
-    /** @return the row, with its fact decoded */
-    public StoredFact insertIfAbsent(String streamId, long sequence, ClassifiedFact fact, Instant recordedAt, String recordedBy) {
-        StoredFact row = stored(streamId, sequence, fact, recordedAt, recordedBy);
-        jdbc.update(INSERT_IF_ABSENT, FactProjection.jdbcValues(TABLE.insertIfAbsentArgs(values(row), UNIQUE)));
-        return row;
+    /** Inserts the rows, in one JDBC batch, each unless its stream already has its sequence number (a replay). */
+    public void insertAllIfAbsent(List<StoredFact> rows) {
+        List<Object[]> args = new ArrayList<>(rows.size());
+        rows.forEach(row -> args.add(FactProjection.jdbcValues(values(row))));
+        FactProjection.execute(jdbc, INSERT_IF_ABSENT, args);
     }
 
-    /** How many rows a stream has and the sequence number of its last: what tells whether a copy of it is whole. */
-    public Extent extent(String streamId) {
-        return jdbc.queryForObject("SELECT COUNT(*), COALESCE(MAX(sequence_number), -1) FROM projected_fact WHERE stream_id = ?",
-                (rs, i) -> new Extent(rs.getLong(1), rs.getLong(2)), streamId);
+    /**
+     * For each stream, how many rows it has from a sequence number on, and the sequence number of its last: what tells
+     * whether a copy of the stream that ends at that sequence number is still whole (see FactProjection). One index
+     * range per stream, from the copy's last row, instead of counting every row of a long stream. A stream without such
+     * rows is absent from the answer.
+     */
+    public Map<String, Extent> extentsFrom(Map<String, Long> fromSequence) {
+        Map<String, Extent> extents = new HashMap<>();
+        if (fromSequence.isEmpty()) {
+            return extents;
+        }
+        String[] ids = fromSequence.keySet().toArray(String[]::new);
+        Long[] from = new Long[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            from[i] = fromSequence.get(ids[i]);
+        }
+        // subqueries per stream, not a join: a join's plan for a parameter array is a guess, and PostgreSQL's was a
+        // scan of the whole table (20 ms a batch, against well under 1 ms for these index ranges)
+        jdbc.query("SELECT k.id, (SELECT COUNT(*) FROM projected_fact f WHERE f.stream_id = k.id AND f.sequence_number >= k.from_sequence),"
+                        + " (SELECT MAX(f.sequence_number) FROM projected_fact f WHERE f.stream_id = k.id) FROM UNNEST(?, ?) AS k(id, from_sequence)",
+                statement -> {
+                    statement.setArray(1, statement.getConnection().createArrayOf("VARCHAR", ids));
+                    statement.setArray(2, statement.getConnection().createArrayOf("BIGINT", from));
+                },
+                (RowCallbackHandler) rs -> {
+                    if (rs.getLong(2) > 0) {
+                        extents.put(rs.getString(1), new Extent(rs.getLong(2), rs.getLong(3)));
+                    }
+                });
+        return extents;
     }
 
-    /** @param rows how many rows a stream has; @param last the sequence number of its last (-1 when it has none) */
+    /** @param rows how many rows a stream has (from the sequence number asked for); @param last the sequence number of its last */
     public record Extent(long rows, long last) {
     }
 

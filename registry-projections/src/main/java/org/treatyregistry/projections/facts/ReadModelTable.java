@@ -3,7 +3,6 @@ package org.treatyregistry.projections.facts;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
@@ -47,30 +46,26 @@ public record ReadModelTable(String name, String keyColumn, List<String> columns
     }
 
     /**
-     * Inserts a row unless the table holds one with the same values in {@code uniqueColumns}, so that a replayed event
-     * leaves its row as it was. Its parameters are {@link #insertIfAbsentArgs}.
+     * Inserts a row unless the table holds one with the same primary key, so that a replayed event leaves its row as it
+     * was. A plain {@code VALUES} row, so that the driver sends a JDBC batch of them as multi-row inserts. (Without a
+     * conflict target, as H2 accepts it: the tables it is used on have no other unique constraint.)
      */
-    public String insertIfAbsentSql(String... uniqueColumns) {
-        return "INSERT INTO " + name + " (" + String.join(", ", columns) + ") SELECT " + "?, ".repeat(columns.size() - 1)
-                + "? WHERE NOT EXISTS (SELECT 1 FROM " + name + " WHERE " + String.join(" = ? AND ", uniqueColumns) + " = ?)";
-    }
-
-    /** The parameters of {@link #insertIfAbsentSql}: the row's values in column order, then those of its unique columns. */
-    public Object[] insertIfAbsentArgs(Object[] row, String... uniqueColumns) {
-        Object[] args = Arrays.copyOf(row, row.length + uniqueColumns.length);
-        for (int i = 0; i < uniqueColumns.length; i++) {
-            args[row.length + i] = row[indexOf(uniqueColumns[i])];
-        }
-        return args;
+    public String insertIfAbsentSql() {
+        return insertSql() + " ON CONFLICT DO NOTHING";
     }
 
     public String deleteByKeySql() {
         return "DELETE FROM " + name + " WHERE " + keyColumn + " = ?";
     }
 
-    /** The row column and the digest of every row of a stream (key). */
-    public String hashesByKeySql() {
-        return "SELECT " + rowColumn + ", " + hashColumn + " FROM " + name + " WHERE " + keyColumn + " = ?";
+    /** Deletes the rows of several streams: its one parameter is an array of their keys. */
+    public String deleteByKeysSql() {
+        return "DELETE FROM " + name + " WHERE " + keyColumn + " = ANY(?)";
+    }
+
+    /** The key, the row column and the digest of every row of several streams (an array of their keys). */
+    public String hashesByKeysSql() {
+        return "SELECT " + keyColumn + ", " + rowColumn + ", " + hashColumn + " FROM " + name + " WHERE " + keyColumn + " = ANY(?)";
     }
 
     /** Deletes one row of a stream (key, row). */

@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -47,16 +48,25 @@ public class HistoryProjection {
             "stream_type", "sequence_number", "state_code", "body", "instrument", "event_type", "legal_date", "legal_date_precision",
             "summary", "recorded_at", "recorded_by", "source_symbol", "source_locator", "source_note", "corrects_seq",
             "correction_reason", "import_batch");
-    private static final String INSERT_IF_ABSENT = TABLE.insertIfAbsentSql("global_index");
+    private static final String INSERT_IF_ABSENT = TABLE.insertIfAbsentSql();
+
+    /** The rows of a batch of events, inserted in one JDBC batch as the batch commits. */
+    private static final String ROWS = HistoryProjection.class.getName() + ".rows";
 
     @EventHandler
     void on(Object payload, DomainEventMessage<?> message, TrackingToken token, @org.axonframework.eventhandling.Timestamp Instant recordedAt,
-            @MetaDataValue(Projections.RECORDED_BY) String recordedBy, @MetaDataValue("importBatch") String importBatch) {
+            @MetaDataValue(Projections.RECORDED_BY) String recordedBy, @MetaDataValue("importBatch") String importBatch,
+            UnitOfWork<?> unitOfWork) {
         long position = token.position().orElseThrow(() -> new IllegalStateException("no global position in " + token));
         ClassifiedFact.of(payload).ifPresent(fact -> {
             Object[] values = row(position, message.getAggregateIdentifier(), message.getSequenceNumber(), payload, fact, recordedAt,
                     recordedBy, importBatch);
-            jdbc.update(INSERT_IF_ABSENT, FactProjection.jdbcValues(TABLE.insertIfAbsentArgs(values, "global_index")));
+            UnitOfWork<?> root = unitOfWork.root();
+            root.getOrComputeResource(ROWS, k -> {
+                List<Object[]> rows = new ArrayList<>();
+                root.onPrepareCommit(u -> FactProjection.execute(jdbc, INSERT_IF_ABSENT, rows));
+                return rows;
+            }).add(FactProjection.jdbcValues(values));
         });
     }
 
