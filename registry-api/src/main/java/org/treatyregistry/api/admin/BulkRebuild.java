@@ -100,6 +100,8 @@ final class BulkRebuild {
     }
 
     Result run() throws Exception {
+        // the live projection's copies of streams were checked against rows this replaces
+        projection.forgetStreams();
         readerWaiting.set(0);
         writerTimes.clear();
         List<ReadModelTable> factTables = new ArrayList<>(projection.tables());

@@ -29,9 +29,11 @@ import java.util.TreeMap;
  * API module's admin.BulkRebuild).
  * <p>
  * A batch is written statement by statement per table, not per event or per stream: its facts in one JDBC batch, the
- * extents of its cached streams in one query, each table's old rows deleted in one statement and its new rows inserted in
- * one JDBC batch. Under load a batch holds tens of events, and a statement's round trip and the server's work per
- * statement had been most of what the projection cost an append.
+ * extents of its cached streams in one query, each table's old rows deleted in one statement (a table rewritten only
+ * where changed: its changed rows, in one batch) and its new rows inserted in one JDBC batch. Under load a batch holds
+ * tens of events, and a statement's round trip and the server's work per statement had been most of what the
+ * projection cost an append. A key belongs to one stream (UPR's: the state's one stream), and a stream to one segment
+ * of the processor, so no two batches write one key at once.
  */
 @Component
 @ProcessingGroup(Projections.PROCESSING_GROUP)
@@ -128,8 +130,7 @@ public class FactProjection {
         private final Map<String, Map<ReadModelTable, List<Object[]>>> byKey = new LinkedHashMap<>();
 
         String[] keys() {
-            // in one order, so that two writers lock rows in the same order
-            return byKey.keySet().stream().sorted().toArray(String[]::new);
+            return byKey.keySet().toArray(String[]::new);
         }
 
         List<Object[]> of(ReadModelTable table) {
@@ -153,9 +154,8 @@ public class FactProjection {
             TreeMap<Long, StoredFact> merged = new TreeMap<>();
             kept.forEach(row -> merged.put(row.sequenceNumber(), row));
             added.forEach(row -> merged.putIfAbsent(row.sequenceNumber(), row));
-            // the rows from the copy's last on: that one, and those the batch added after it
-            long expected = 1 + merged.tailMap(keptLast, false).size();
-            if (extent.rows() == expected && extent.last() == merged.lastKey()) {
+            // the copy's last row is there (else no extent); after it, exactly the rows the batch added
+            if (extent.rowsAfter() == merged.tailMap(keptLast, false).size() && extent.last() == merged.lastKey()) {
                 return List.copyOf(merged.values());
             }
         }
@@ -231,6 +231,14 @@ public class FactProjection {
 
     public List<StreamReadModel> readModels() {
         return readModels;
+    }
+
+    /**
+     * Drops the kept streams: for whoever replaces the tables' rows other than through this projection (the bulk
+     * rebuild), so that no copy outlives the rows it was checked against.
+     */
+    public void forgetStreams() {
+        streams.clear();
     }
 
     @ResetHandler

@@ -9,7 +9,7 @@ import java.util.Map;
  * The decoded facts of the streams the live projection rewrote last, so that the next event of a stream does not read
  * and parse all of its facts again. Least recently used out beyond {@code capacity}, and softly held: the collector
  * takes them back before the heap runs out. Whoever uses an entry checks it against the table first
- * ({@link FactRepository#extent}); an entry is put only after its batch committed.
+ * ({@link FactRepository#extentsFrom}); an entry is put only after its batch committed.
  */
 final class StreamCache {
 
