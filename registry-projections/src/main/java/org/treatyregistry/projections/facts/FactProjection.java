@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Keeps every fact of every stream, then asks the read model of that stream's kind to recompute its rows from the
@@ -151,12 +150,15 @@ public class FactProjection {
     private List<StoredFact> stream(String streamId, List<StoredFact> added, List<StoredFact> kept, FactRepository.Extent extent) {
         if (kept != null && extent != null) {
             long keptLast = kept.get(kept.size() - 1).sequenceNumber();
-            TreeMap<Long, StoredFact> merged = new TreeMap<>();
-            kept.forEach(row -> merged.put(row.sequenceNumber(), row));
-            added.forEach(row -> merged.putIfAbsent(row.sequenceNumber(), row));
+            // the batch's rows come in sequence order; those up to the copy's last are already in it
+            List<StoredFact> after = added.stream().filter(row -> row.sequenceNumber() > keptLast).toList();
+            long last = after.isEmpty() ? keptLast : after.get(after.size() - 1).sequenceNumber();
             // the copy's last row is there (else no extent); after it, exactly the rows the batch added
-            if (extent.rowsAfter() == merged.tailMap(keptLast, false).size() && extent.last() == merged.lastKey()) {
-                return List.copyOf(merged.values());
+            if (extent.rowsAfter() == after.size() && extent.last() == last) {
+                List<StoredFact> stream = new ArrayList<>(kept.size() + after.size());
+                stream.addAll(kept);
+                stream.addAll(after);
+                return List.copyOf(stream);
             }
         }
         return facts.decoded(facts.stream(streamId, null, added));
@@ -216,7 +218,7 @@ public class FactProjection {
             }
         }
         if (!current.isEmpty()) {
-            jdbc.batchUpdate(table.deleteRowSql(), current.keySet().stream().map(id -> new Object[]{id.get(0), id.get(1)}).toList());
+            execute(jdbc, table.deleteRowSql(), current.keySet().stream().map(id -> new Object[]{id.get(0), id.get(1)}).toList());
         }
         return inserts;
     }
