@@ -22,7 +22,6 @@ import org.springframework.context.annotation.Bean;
 
 import java.sql.PreparedStatement;
 import java.util.Collections;
-import java.util.List;
 
 /** The JDBC event store with its hash chain (replaces Axon's auto-configured one; not used with Axon Server). */
 @org.springframework.context.annotation.Configuration
@@ -113,19 +112,8 @@ public class EventStoreConfig {
         SealedEventStore store = new SealedEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
-                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)), sealer.deferred());
         sealer.onSealed(store::sealed);
         return store;
-    }
-
-    private static final class SealedEventStore extends EmbeddedEventStore {
-
-        private SealedEventStore(Builder builder) {
-            super(builder);
-        }
-
-        void sealed() {
-            afterCommit(List.of());
-        }
     }
 }

@@ -1,5 +1,18 @@
 package org.treatyregistry.api.admin;
 
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.treatyregistry.core.catalogue.InstrumentCode;
+import org.treatyregistry.core.ratification.ConsentAction;
+import org.treatyregistry.core.ratification.CorrectParticipationFactCommand;
+import org.treatyregistry.core.ratification.RecordRatificationCommand;
+import org.treatyregistry.core.ratification.RecordReservationCommand;
+import org.treatyregistry.core.ratification.ReservationKind;
+import org.treatyregistry.core.ratification.WithdrawReservationCommand;
+import org.treatyregistry.core.shared.CommandOutcome;
+import org.treatyregistry.core.shared.LegalDate;
+import org.treatyregistry.core.shared.Source;
+import org.treatyregistry.core.shared.StateCode;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
@@ -21,10 +34,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -127,6 +142,90 @@ class BulkRebuildTest {
             before.keySet().stream().filter(table -> !table.equals("projected_fact"))
                     .forEach(table -> assertThat(after.get(table)).as(table).isEqualTo(before.get(table)));
         }
+    }
+
+    /**
+     * A participation's row is worked out from the standing kept since its last rewrite when a batch only adds facts
+     * (RatificationStatusReadModel; RatificationStatusRowsTest checks it on many more histories): over many small batches of reservations entered (new references and withdrawn
+     * ones entered again), withdrawn and corrected, under several sources, the live rows are those a rebuild works
+     * out from all the facts.
+     */
+    @Test
+    void participationRowsKeptFromBatchToBatchAreTheRowsARebuildWorksOut() throws Exception {
+        try (RunningRegistry registry = RunningRegistry.postgres(TestPostgres.newDatabase(), false).start()) {
+            CommandGateway commands = registry.bean(CommandGateway.class);
+            ProjectionAdmin admin = registry.bean(ProjectionAdmin.class);
+            StateCode state = StateCode.of("KAZ");
+            List<InstrumentCode> instruments = List.of(InstrumentCode.of("ICCPR"), InstrumentCode.of("CAT"), InstrumentCode.of("CRC"));
+            List<Source> sources = List.of(Source.document("C.N.1.2024.TREATIES"), Source.document("C.N.2.2024.TREATIES"),
+                    new Source(null, "https://treaties.un.org", null));
+            Map<InstrumentCode, List<String>> active = new LinkedHashMap<>();
+            Map<InstrumentCode, Map<String, Long>> enteredAt = new LinkedHashMap<>();
+            Map<InstrumentCode, Long> nextSequence = new LinkedHashMap<>();
+            for (InstrumentCode instrument : instruments) {
+                send(commands, new RecordRatificationCommand(state, instrument, ConsentAction.RATIFICATION,
+                        LegalDate.ofDay(LocalDate.of(2000, 1, 3)), null, sources.get(0)));
+                active.put(instrument, new ArrayList<>());
+                enteredAt.put(instrument, new LinkedHashMap<>());
+                nextSequence.put(instrument, 1L);
+            }
+            Random random = new Random(11);
+            int entered = 0;
+            int withdrawn = 0;
+            int corrected = 0;
+            for (int i = 0; i < 150; i++) {
+                InstrumentCode instrument = instruments.get(random.nextInt(instruments.size()));
+                List<String> inForce = active.get(instrument);
+                Source source = sources.get(random.nextInt(sources.size()));
+                int choice = random.nextInt(10);
+                LegalDate on = LegalDate.ofDay(LocalDate.of(2001, 1, 1).plusDays(i));
+                if (choice < 2 && !inForce.isEmpty()) {
+                    String reference = inForce.remove(random.nextInt(inForce.size()));
+                    send(commands, new WithdrawReservationCommand(state, instrument, reference, on, source));
+                    enteredAt.get(instrument).remove(reference);
+                    withdrawn++;
+                } else if (choice < 3 && !inForce.isEmpty()) {
+                    String reference = inForce.get(random.nextInt(inForce.size()));
+                    send(commands, new CorrectParticipationFactCommand(state, instrument, enteredAt.get(instrument).get(reference),
+                            "text corrected", source, reservation(state, instrument, reference, "corrected " + i, on, source)));
+                    corrected++;
+                } else {
+                    // a small pool of references, so that withdrawn ones are entered again
+                    String reference = "reference " + random.nextInt(12);
+                    if (inForce.contains(reference)) {
+                        continue;
+                    }
+                    send(commands, reservation(state, instrument, reference, "text " + i, on, source));
+                    inForce.add(reference);
+                    enteredAt.get(instrument).put(reference, nextSequence.get(instrument));
+                    entered++;
+                }
+                nextSequence.merge(instrument, 1L, Long::sum);
+                // batches of a few events, so that a participation's row is rewritten many times: from its kept standing
+                if (i % 3 == 2) {
+                    assertThat(admin.awaitCaughtUp(Duration.ofMinutes(1))).isTrue();
+                }
+            }
+            assertThat(admin.awaitCaughtUp(Duration.ofMinutes(1))).isTrue();
+            assertThat(withdrawn).isGreaterThan(12);
+            assertThat(corrected).isGreaterThan(6);
+            assertThat(entered).isGreaterThan(40);
+            assertThat(active.values().stream().mapToInt(List::size).max().orElse(0)).as("reservations in force at the end").isGreaterThan(5);
+            Map<String, List<String>> live = tables(registry);
+            assertThat(live.get("participation_status")).hasSize(3);
+            rebuild(registry);
+            assertThat(tables(registry).get("participation_status")).isEqualTo(live.get("participation_status"));
+        }
+    }
+
+    private static RecordReservationCommand reservation(StateCode state, InstrumentCode instrument, String reference, String text,
+                                                        LegalDate on, Source source) {
+        return new RecordReservationCommand(state, instrument, reference, ReservationKind.DECLARATION, "2", text, on, source);
+    }
+
+    private static void send(CommandGateway commands, Object command) {
+        CommandOutcome outcome = commands.sendAndWait(command, MetaData.with("recordedBy", "test"));
+        assertThat(outcome.result()).as(command.toString()).isEqualTo(CommandOutcome.Result.RECORDED);
     }
 
     private void rebuildsExactlyWhatTheLiveProjectionBuilt(RunningRegistry registry) throws Exception {

@@ -1,5 +1,6 @@
 package org.treatyregistry.core.ratification;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +11,32 @@ public record ParticipationState(InstrumentSignedEvent signature, TreatyRatified
                                  TreatyDenouncedEvent denunciation) {
 
     public static ParticipationState of(List<ParticipationFact> facts) {
-        InstrumentSignedEvent signature = null;
-        TreatyRatifiedEvent ratification = null;
-        TreatyDenouncedEvent denunciation = null;
-        Map<String, ReservationEnteredEvent> reservations = new LinkedHashMap<>();
-        for (ParticipationFact fact : facts) {
+        return Fold.of(facts).state();
+    }
+
+    public boolean isParty() {
+        return ratification != null && denunciation == null;
+    }
+
+    /**
+     * The state built up fact by fact, in the facts' order. A fold that has added a list of facts holds what
+     * {@link #of} gives for that list, so an aggregate whose facts only grow at the end can keep one and add each new
+     * fact, instead of going over all its facts again at every command (the participation's status row likewise, from
+     * batch to batch); a correction, which replaces a fact in the middle, starts a new fold.
+     */
+    public static final class Fold {
+        private InstrumentSignedEvent signature;
+        private TreatyRatifiedEvent ratification;
+        private TreatyDenouncedEvent denunciation;
+        private final Map<String, ReservationEnteredEvent> reservations = new LinkedHashMap<>();
+
+        public static Fold of(List<ParticipationFact> facts) {
+            Fold fold = new Fold();
+            facts.forEach(fold::add);
+            return fold;
+        }
+
+        public void add(ParticipationFact fact) {
             if (fact instanceof InstrumentSignedEvent e) {
                 signature = e;
             } else if (fact instanceof TreatyRatifiedEvent e) {
@@ -27,10 +49,10 @@ public record ParticipationState(InstrumentSignedEvent signature, TreatyRatified
                 denunciation = e;
             }
         }
-        return new ParticipationState(signature, ratification, reservations, denunciation);
-    }
 
-    public boolean isParty() {
-        return ratification != null && denunciation == null;
+        /** The state so far; its reservations are a read-only view of the fold's, valid until the next fact. */
+        public ParticipationState state() {
+            return new ParticipationState(signature, ratification, Collections.unmodifiableMap(reservations), denunciation);
+        }
     }
 }

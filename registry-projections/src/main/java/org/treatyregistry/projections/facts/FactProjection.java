@@ -44,7 +44,7 @@ public class FactProjection {
     // room for every stream of the UN-wide record (200 states, ~7,000 streams), so that a stream is read and decoded
     // from the table only after a restart or when the collector took it back (entries are softly held); with 2,000 a
     // third of the events of a registry-wide workload missed it and read their stream anew
-    private final StreamCache streams = new StreamCache(8192);
+    private final StreamCache<List<StoredFact>> streams = new StreamCache<>(8192);
 
     public FactProjection(FactRepository facts, List<StreamReadModel> readModels, JdbcTemplate jdbc) {
         this.facts = facts;

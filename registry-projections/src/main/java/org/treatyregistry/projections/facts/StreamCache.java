@@ -2,46 +2,46 @@ package org.treatyregistry.projections.facts;
 
 import java.lang.ref.SoftReference;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * The decoded facts of the streams the live projection rewrote last, so that the next event of a stream does not read
- * and parse all of its facts again. Least recently used out beyond {@code capacity}, and softly held: the collector
- * takes them back before the heap runs out. Whoever uses an entry checks it against the table first
- * ({@link FactRepository#extentsFrom}); an entry is put only after its batch committed.
+ * Something kept per stream between batches of the live projection: the decoded facts of the streams it rewrote last
+ * (FactProjection), so that the next event of a stream does not read and parse all of its facts again, or what a read
+ * model worked out from them. Least recently used out beyond {@code capacity}, and softly held: the collector takes
+ * them back before the heap runs out. Whoever uses an entry checks it first: FactProjection against the table
+ * ({@link FactRepository#extentsFrom}), and puts an entry only after its batch committed.
  */
-final class StreamCache {
+public final class StreamCache<V> {
 
-    private final Map<String, SoftReference<List<StoredFact>>> streams;
+    private final Map<String, SoftReference<V>> streams;
 
-    StreamCache(int capacity) {
+    public StreamCache(int capacity) {
         this.streams = new LinkedHashMap<>(Math.min(capacity, 1024), 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, SoftReference<List<StoredFact>>> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, SoftReference<V>> eldest) {
                 return size() > capacity;
             }
         };
     }
 
-    synchronized List<StoredFact> get(String streamId) {
-        SoftReference<List<StoredFact>> held = streams.get(streamId);
-        List<StoredFact> rows = held == null ? null : held.get();
-        if (held != null && rows == null) {
+    public synchronized V get(String streamId) {
+        SoftReference<V> held = streams.get(streamId);
+        V kept = held == null ? null : held.get();
+        if (held != null && kept == null) {
             streams.remove(streamId);
         }
-        return rows;
+        return kept;
     }
 
-    synchronized void put(String streamId, List<StoredFact> rows) {
-        streams.put(streamId, new SoftReference<>(rows));
+    public synchronized void put(String streamId, V kept) {
+        streams.put(streamId, new SoftReference<>(kept));
     }
 
-    synchronized void remove(String streamId) {
+    public synchronized void remove(String streamId) {
         streams.remove(streamId);
     }
 
-    synchronized void clear() {
+    public synchronized void clear() {
         streams.clear();
     }
 }

@@ -10,6 +10,8 @@ import org.treatyregistry.core.catalogue.InstrumentDefinition;
 import org.treatyregistry.core.catalogue.TreatyCatalogue;
 import org.treatyregistry.core.ratification.ParticipationFact;
 import org.treatyregistry.core.ratification.ParticipationState;
+import org.treatyregistry.core.ratification.ReservationEnteredEvent;
+import org.treatyregistry.core.ratification.ReservationWithdrawnEvent;
 import org.treatyregistry.core.shared.LegalDate;
 import org.treatyregistry.core.shared.Source;
 import org.treatyregistry.projections.facts.FactRepository;
@@ -17,6 +19,7 @@ import org.treatyregistry.projections.facts.Json;
 import org.treatyregistry.projections.facts.ReadModelTable;
 import org.treatyregistry.projections.facts.RowSink;
 import org.treatyregistry.projections.facts.StoredFact;
+import org.treatyregistry.projections.facts.StreamCache;
 import org.treatyregistry.projections.facts.StreamReadModel;
 import org.treatyregistry.projections.facts.StreamType;
 import org.treatyregistry.projections.facts.ValidTime;
@@ -24,6 +27,7 @@ import org.treatyregistry.projections.facts.ValidTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** Ratification status: one row per state and instrument, recomputed from the participation's effective facts. */
@@ -38,6 +42,9 @@ public class RatificationStatusReadModel implements StreamReadModel {
     private final JdbcTemplate jdbc;
     private final FactRepository facts;
     private final ObjectMapper json;
+    // each participation's standing as of its row's last rewrite: one more fact then costs one more step, not all of
+    // them again (a participation's row carries every reservation in force)
+    private final StreamCache<Standing> standings = new StreamCache<>(8192);
 
     public RatificationStatusReadModel(JdbcTemplate jdbc, FactRepository facts, ObjectMapper json) {
         this.jdbc = jdbc;
@@ -61,21 +68,115 @@ public class RatificationStatusReadModel implements StreamReadModel {
 
     @Override
     public void rows(String streamId, String state, List<StoredFact> stream, RowSink sink) {
-        RatificationStatus s = status(streamId, facts.effective(stream, ParticipationFact.class));
+        Standing standing = standing(streamId, stream);
+        RatificationStatus s = status(streamId, standing.fold.state(), null, null);
         sink.row(TABLE, streamId, s.state(), s.instrument(), s.body(), s.signedOn(), s.action(), s.depositedOn(), s.entryIntoForce(),
-                s.entryIntoForceBasis(), s.denouncedOn(), s.denunciationEffective(), Json.write(json, s.reservations()),
-                Json.write(json, s.sources()), stream.get(stream.size() - 1).recordedAt());
+                s.entryIntoForceBasis(), s.denouncedOn(), s.denunciationEffective(), standing.reservationsJson, standing.sourcesJson,
+                stream.get(stream.size() - 1).recordedAt());
+    }
+
+    /**
+     * What a participation's facts add up to, for its row: the standing kept from the stream's last rewrite with the
+     * new facts added, when the live projection hands over that same stream grown at the end by facts that correct
+     * nothing; else worked out from all the facts. The stream is the same when its fact at the kept standing's last
+     * position is the very object it was then: the projection extends the list it keeps only by appending, and a
+     * stream read anew (after a rollback, a restart, by another instance or by a rebuild) is new objects.
+     */
+    private Standing standing(String streamId, List<StoredFact> stream) {
+        // out while it is worked on: a kept standing is extended in place (a stream is projected by one thread at a
+        // time, that of its segment), and one left half-extended by a failure must not be found again
+        Standing kept = standings.get(streamId);
+        standings.remove(streamId);
+        Standing standing;
+        if (kept != null && kept.size <= stream.size() && stream.get(kept.size - 1) == kept.last
+                && stream.subList(kept.size, stream.size()).stream().allMatch(row -> row.correctsSequence() == null)) {
+            standing = kept.plus(facts.effective(stream.subList(kept.size, stream.size()), ParticipationFact.class), stream);
+        } else {
+            standing = Standing.of(facts.effective(stream, ParticipationFact.class), stream, json);
+        }
+        standings.put(streamId, standing);
+        return standing;
+    }
+
+    /**
+     * A participation's standing after its first {@code size} facts, with its JSON columns. The reservations column
+     * grows by one element when a fact enters a reservation under a new reference, as a list serialised anew would.
+     */
+    private static final class Standing {
+        private final ObjectMapper json;
+        private final ParticipationState.Fold fold;
+        private final LinkedHashSet<String> sources;
+        private final int size;
+        private final StoredFact last;
+        private final String reservationsJson;
+        private final String sourcesJson;
+
+        private Standing(ObjectMapper json, ParticipationState.Fold fold, LinkedHashSet<String> sources, List<StoredFact> stream,
+                         String reservationsJson, String sourcesJson) {
+            this.json = json;
+            this.fold = fold;
+            this.sources = sources;
+            this.size = stream.size();
+            this.last = stream.get(size - 1);
+            this.reservationsJson = reservationsJson;
+            this.sourcesJson = sourcesJson;
+        }
+
+        static Standing of(List<ParticipationFact> effective, List<StoredFact> stream, ObjectMapper json) {
+            ParticipationState.Fold fold = ParticipationState.Fold.of(effective);
+            LinkedHashSet<String> sources = sources(effective);
+            return new Standing(json, fold, sources, stream, Json.write(json, views(fold.state())), Json.write(json, sources));
+        }
+
+        /** This standing with {@code added} (facts that correct nothing) after it; it is not used again. */
+        Standing plus(List<ParticipationFact> added, List<StoredFact> stream) {
+            String reservations = reservationsJson;
+            int sourceCount = sources.size();
+            for (ParticipationFact fact : added) {
+                Map<String, ReservationEnteredEvent> before = fold.state().activeReservations();
+                boolean entersNew = fact instanceof ReservationEnteredEvent e && !before.containsKey(e.reference());
+                fold.add(fact);
+                if (entersNew && reservations != null) {
+                    String element = Json.write(json, List.of(view((ReservationEnteredEvent) fact)));
+                    element = element.substring(1, element.length() - 1);
+                    reservations = reservations.equals("[]") ? "[" + element + "]"
+                            : reservations.substring(0, reservations.length() - 1) + "," + element + "]";
+                } else if (!entersNew && (fact instanceof ReservationEnteredEvent || fact instanceof ReservationWithdrawnEvent)) {
+                    // entered again under a reference in force (in place), or withdrawn: written anew below
+                    reservations = null;
+                }
+                describe(fact.source()).ifPresent(sources::add);
+            }
+            if (reservations == null) {
+                reservations = Json.write(json, views(fold.state()));
+            }
+            return new Standing(json, fold, sources, stream, reservations, sources.size() == sourceCount ? sourcesJson : Json.write(json, sources));
+        }
     }
 
     /** A participation's standing from its effective facts: the same computation for the table and the as-of views. */
     static RatificationStatus status(String streamId, List<ParticipationFact> effective) {
         ParticipationState s = ParticipationState.of(effective);
-        InstrumentCode instrument = InstrumentCode.of(streamId.substring(streamId.lastIndexOf(':') + 1));
-        InstrumentDefinition definition = TreatyCatalogue.instrument(instrument);
-        List<ReservationView> reservations = s.activeReservations().values().stream()
-                .map(r -> new ReservationView(r.reference(), r.kind().name(), r.article(), r.text(), text(r.madeOn()))).toList();
+        return status(streamId, s, views(s), new ArrayList<>(sources(effective)));
+    }
+
+    private static List<ReservationView> views(ParticipationState s) {
+        return s.activeReservations().values().stream().map(RatificationStatusReadModel::view).toList();
+    }
+
+    private static ReservationView view(ReservationEnteredEvent r) {
+        return new ReservationView(r.reference(), r.kind().name(), r.article(), r.text(), text(r.madeOn()));
+    }
+
+    private static LinkedHashSet<String> sources(List<ParticipationFact> effective) {
         LinkedHashSet<String> sources = new LinkedHashSet<>();
         effective.forEach(f -> describe(f.source()).ifPresent(sources::add));
+        return sources;
+    }
+
+    private static RatificationStatus status(String streamId, ParticipationState s, List<ReservationView> reservations, List<String> sources) {
+        InstrumentCode instrument = InstrumentCode.of(streamId.substring(streamId.lastIndexOf(':') + 1));
+        InstrumentDefinition definition = TreatyCatalogue.instrument(instrument);
         String state = streamId.split(":")[1];
         return new RatificationStatus(state, instrument.value(), definition.title(), definition.body().value(),
                 s.signature() == null ? null : text(s.signature().signedOn()),
@@ -86,7 +187,7 @@ public class RatificationStatusReadModel implements StreamReadModel {
                 s.isParty(),
                 s.denunciation() == null ? null : text(s.denunciation().notifiedOn()),
                 s.denunciation() == null ? null : text(s.denunciation().effectiveOn()),
-                reservations, new ArrayList<>(sources));
+                reservations, sources);
     }
 
     @QueryHandler
