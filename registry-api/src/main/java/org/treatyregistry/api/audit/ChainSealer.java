@@ -61,6 +61,8 @@ public class ChainSealer implements SmartLifecycle {
     private final long pollMillis;
 
     private final List<Runnable> sealedListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    // the furthest head a run of this sealer has seen (guarded by sealOnce's lock)
+    private long headSeen = Long.MIN_VALUE;
     private final Object signal = new Object();
     private boolean woken = true;
     private volatile boolean running;
@@ -93,7 +95,10 @@ public class ChainSealer implements SmartLifecycle {
         return deferred;
     }
 
-    /** Runs the listener after every run that linked events, once they are committed (the event store's readers). */
+    /**
+     * Runs the listener (the event store's readers) after every run that found the chain's head further on than this
+     * sealer had seen it, once the run is committed: events linked by this run, or by another instance's sealer.
+     */
     public void onSealed(Runnable listener) {
         sealedListeners.add(listener);
     }
@@ -214,7 +219,10 @@ public class ChainSealer implements SmartLifecycle {
             try {
                 Run run = sealOnce(c);
                 c.commit();
-                if (run.advanced()) {
+                // the head as this run left it, linked by this instance or by another: readers here are woken by
+                // this sealer only (SealedEventStore), so a head another instance moved must wake them too
+                if (run.head() > headSeen) {
+                    headSeen = run.head();
                     sealedListeners.forEach(Runnable::run);
                 }
                 return run;

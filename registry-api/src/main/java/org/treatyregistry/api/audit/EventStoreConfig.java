@@ -103,8 +103,8 @@ public class EventStoreConfig {
     }
 
     /**
-     * Axon's event store, woken when the sealer has linked events: streaming readers see an event only once it is
-     * sealed, and would otherwise wait for their next poll (a second) after the append's own wake-up found nothing.
+     * Axon's event store, its streaming readers woken when the sealer has found new links (SealedEventStore): they see
+     * an event only once it is sealed, and would otherwise wait for their next poll (a second).
      */
     @Bean(name = "eventBus")
     @Qualifier("eventStore")

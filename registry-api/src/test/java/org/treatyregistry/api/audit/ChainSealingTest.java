@@ -133,6 +133,27 @@ class ChainSealingTest {
                 .isEqualTo(registry.jdbc().queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE global_index > ?", Long.class, before));
     }
 
+    /**
+     * Readers are woken by their own instance's sealer only (SealedEventStore), so a sealer wakes them also when the
+     * events were linked by another instance's: here a second sealer on the same database, standing for that instance.
+     */
+    @Test
+    void aSealerWakesItsReadersWhenAnotherInstanceMovedTheHead() {
+        ChainSealer own = registry.bean(ChainSealer.class);
+        ChainSealer other = new ChainSealer(registry.bean(DataSource.class), Duration.ofMillis(10), Duration.ofSeconds(1));
+        AtomicInteger woken = new AtomicInteger();
+        other.onSealed(woken::incrementAndGet);
+        own.sealCommitted();
+        other.sealCommitted();
+        assertThat(woken.get()).as("the head it had not seen").isEqualTo(1);
+        other.sealCommitted();
+        assertThat(woken.get()).as("nothing new").isEqualTo(1);
+        record("URY");
+        own.sealCommitted();
+        other.sealCommitted();
+        assertThat(woken.get()).as("linked by the other sealer").isEqualTo(2);
+    }
+
     private long projectedAt(long globalIndex) {
         return registry.jdbc().queryForObject("SELECT COUNT(*) FROM history_entry WHERE global_index = ?", Long.class, globalIndex);
     }

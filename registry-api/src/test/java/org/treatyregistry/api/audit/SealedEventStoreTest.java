@@ -3,32 +3,42 @@ package org.treatyregistry.api.audit;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * When the store wakes its streaming readers. The storage engine here makes an event readable at once, so a reader
- * that sees it before the seal was woken by the append itself.
+ * When the store's producer (which reads new events for the streaming readers) queries the storage engine: counted on
+ * the engine, with a reader open but left alone after its first look, so that every query counted after it is the
+ * producer's.
  */
 class SealedEventStoreTest {
 
-    // far longer than the test: a reader that sees an event was woken, it did not poll
+    // far longer than the test: a query in it was a wake-up, not the producer's poll
     private static final long POLL_SECONDS = 60;
 
     @Test
-    void whereTheSealerLinksInRunsReadersAreWokenByTheSealNotByTheAppend() throws Exception {
-        SealedEventStore store = store(true);
+    void whereTheSealerLinksInRunsTheProducerQueriesOnTheSealNotOnTheAppend() throws Exception {
+        CountingEngine engine = new CountingEngine();
+        SealedEventStore store = store(engine, true);
         try (BlockingStream<TrackedEventMessage<?>> reader = store.openStream(null)) {
-            assertThat(reader.hasNextAvailable(300, TimeUnit.MILLISECONDS)).isFalse();
+            // the reader's first look starts the producer (and may read by itself); then it is left alone
+            assertThat(reader.hasNextAvailable(100, TimeUnit.MILLISECONDS)).isFalse();
+            int settled = engine.settled();
             store.publish(GenericEventMessage.asEventMessage("appended"));
-            assertThat(reader.hasNextAvailable(1, TimeUnit.SECONDS)).as("woken by the append").isFalse();
+            Thread.sleep(500);
+            assertThat(engine.reads.get()).as("queries after the append").isEqualTo(settled);
             store.sealed();
-            assertThat(reader.hasNextAvailable(5, TimeUnit.SECONDS)).as("woken by the seal").isTrue();
+            awaitReads(engine, settled + 1);
+            assertThat(reader.hasNextAvailable(5, TimeUnit.SECONDS)).isTrue();
             assertThat(reader.nextAvailable().getPayload()).isEqualTo("appended");
         } finally {
             store.shutDown();
@@ -36,21 +46,50 @@ class SealedEventStoreTest {
     }
 
     @Test
-    void whereAppendsLinkTheirOwnEventsReadersAreWokenByTheAppend() throws Exception {
-        SealedEventStore store = store(false);
+    void whereAppendsLinkTheirOwnEventsTheProducerQueriesOnTheAppend() throws Exception {
+        CountingEngine engine = new CountingEngine();
+        SealedEventStore store = store(engine, false);
         try (BlockingStream<TrackedEventMessage<?>> reader = store.openStream(null)) {
-            assertThat(reader.hasNextAvailable(300, TimeUnit.MILLISECONDS)).isFalse();
+            // the reader's first look starts the producer (and may read by itself); then it is left alone
+            assertThat(reader.hasNextAvailable(100, TimeUnit.MILLISECONDS)).isFalse();
+            int settled = engine.settled();
             store.publish(GenericEventMessage.asEventMessage("appended"));
-            assertThat(reader.hasNextAvailable(5, TimeUnit.SECONDS)).as("woken by the append").isTrue();
+            awaitReads(engine, settled + 1);
+            assertThat(reader.hasNextAvailable(5, TimeUnit.SECONDS)).isTrue();
             assertThat(reader.nextAvailable().getPayload()).isEqualTo("appended");
         } finally {
             store.shutDown();
         }
     }
 
-    private static SealedEventStore store(boolean sealedInRuns) {
+    private static void awaitReads(CountingEngine engine, int atLeast) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (engine.reads.get() < atLeast && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(engine.reads.get()).as("queries").isGreaterThanOrEqualTo(atLeast);
+    }
+
+    private static SealedEventStore store(CountingEngine engine, boolean sealedInRuns) {
         return new SealedEventStore(EmbeddedEventStore.builder()
-                .storageEngine(new InMemoryEventStorageEngine())
+                .storageEngine(engine)
                 .fetchDelay(TimeUnit.SECONDS.toMillis(POLL_SECONDS)), sealedInRuns);
+    }
+
+    private static final class CountingEngine extends InMemoryEventStorageEngine {
+        private final AtomicInteger reads = new AtomicInteger();
+
+        @Override
+        public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
+            reads.incrementAndGet();
+            return super.readEvents(trackingToken, mayBlock);
+        }
+
+        /** The number of queries once the producer, started by the reader, has made its first and waits. */
+        int settled() throws InterruptedException {
+            awaitReads(this, 1);
+            Thread.sleep(300);
+            return reads.get();
+        }
     }
 }

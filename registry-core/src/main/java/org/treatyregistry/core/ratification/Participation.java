@@ -24,7 +24,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A state's participation in one instrument: signature, deposit, entry into force, reservations, denunciation.
- * Guards read the effective facts (corrections applied); event-sourcing handlers only record facts.
+ * Guards read the effective facts (corrections applied), as the state they add up to; event-sourcing handlers only
+ * record facts and keep that state in step.
  */
 public class Participation {
 

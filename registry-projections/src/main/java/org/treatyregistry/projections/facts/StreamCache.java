@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Something kept per stream between batches of the live projection: the decoded facts of the streams it rewrote last
  * (FactProjection), so that the next event of a stream does not read and parse all of its facts again, or what a read
- * model worked out from them. Least recently used out beyond {@code capacity}, and softly held: the collector takes
+ * model worked out from them (RatificationStatusReadModel, which the bulk rebuild's calls fill as well). Least recently used out beyond {@code capacity}, and softly held: the collector takes
  * them back before the heap runs out. Whoever uses an entry checks it first: FactProjection against the table
  * ({@link FactRepository#extentsFrom}), and puts an entry only after its batch committed.
  */
@@ -35,6 +35,12 @@ public final class StreamCache<V> {
 
     public synchronized void put(String streamId, V kept) {
         streams.put(streamId, new SoftReference<>(kept));
+    }
+
+    /** The entry, taken out: whoever takes it is the only one using it until it is put back. */
+    public synchronized V take(String streamId) {
+        SoftReference<V> held = streams.remove(streamId);
+        return held == null ? null : held.get();
     }
 
     public synchronized void remove(String streamId) {

@@ -42,8 +42,9 @@ public class RatificationStatusReadModel implements StreamReadModel {
     private final JdbcTemplate jdbc;
     private final FactRepository facts;
     private final ObjectMapper json;
-    // each participation's standing as of its row's last rewrite: one more fact then costs one more step, not all of
-    // them again (a participation's row carries every reservation in force)
+    // each participation's standing as of the last time its row was worked out (before that batch's commit: a batch
+    // rolled back leaves one that the stream read anew does not match): one more fact then costs one more step, not all
+    // of them again (a participation's row carries every reservation in force)
     private final StreamCache<Standing> standings = new StreamCache<>(8192);
 
     public RatificationStatusReadModel(JdbcTemplate jdbc, FactRepository facts, ObjectMapper json) {
@@ -83,10 +84,10 @@ public class RatificationStatusReadModel implements StreamReadModel {
      * stream read anew (after a rollback, a restart, by another instance or by a rebuild) is new objects.
      */
     private Standing standing(String streamId, List<StoredFact> stream) {
-        // out while it is worked on: a kept standing is extended in place (a stream is projected by one thread at a
-        // time, that of its segment), and one left half-extended by a failure must not be found again
-        Standing kept = standings.get(streamId);
-        standings.remove(streamId);
+        // taken out while it is worked on: a kept standing is extended in place, so no other thread may have it (a
+        // stream is projected by its segment's thread, but a handover could overlap), and one left half-extended by a
+        // failure must not be found again
+        Standing kept = standings.take(streamId);
         Standing standing;
         if (kept != null && kept.size <= stream.size() && stream.get(kept.size - 1) == kept.last
                 && stream.subList(kept.size, stream.size()).stream().allMatch(row -> row.correctsSequence() == null)) {
