@@ -10,15 +10,16 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * When the store's producer (which reads new events for the streaming readers) queries the storage engine: counted on
- * the engine, with a reader open but left alone after its first look, so that every query counted after it is the
- * producer's.
+ * When the store's producer (which reads new events for the streaming readers) queries the storage engine, counted on
+ * the engine with a reader open but left alone after its first look, so that every query counted after it is the
+ * producer's; and when a reader that registered an availability callback is told.
  */
 class SealedEventStoreTest {
 
@@ -57,6 +58,61 @@ class SealedEventStoreTest {
             awaitReads(engine, settled + 1);
             assertThat(reader.hasNextAvailable(5, TimeUnit.SECONDS)).isTrue();
             assertThat(reader.nextAvailable().getPayload()).isEqualTo("appended");
+        } finally {
+            store.shutDown();
+        }
+    }
+
+    /**
+     * A reader (the projection processor) is told when events can be read, instead of looking every 500 ms: after the
+     * seal, with the store's regular tick pushed out of the test, the callback comes and the event is readable by one
+     * of its calls; after a mere append, where the sealer links in runs, it does not come.
+     */
+    @Test
+    void aReaderIsToldOnceTheEventsItCanReadAreSealed() throws Exception {
+        SealedEventStore store = new SealedEventStore(EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine())
+                .fetchDelay(TimeUnit.SECONDS.toMillis(POLL_SECONDS)), true, TimeUnit.SECONDS.toMillis(POLL_SECONDS));
+        try (BlockingStream<TrackedEventMessage<?>> reader = store.openStream(null)) {
+            AtomicInteger told = new AtomicInteger();
+            AtomicBoolean readable = new AtomicBoolean();
+            assertThat(reader.setOnAvailableCallback(() -> {
+                told.incrementAndGet();
+                readable.compareAndSet(false, reader.hasNextAvailable());
+            })).as("callback taken").isTrue();
+            store.publish(GenericEventMessage.asEventMessage("appended"));
+            Thread.sleep(500);
+            assertThat(told.get()).as("told after the append alone").isZero();
+            store.sealed();
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (!readable.get() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(told.get()).as("told after the seal").isPositive();
+            assertThat(readable.get()).as("the event readable when told").isTrue();
+        } finally {
+            store.shutDown();
+        }
+    }
+
+    /** Told also without any wake-up, every tick: a reader never waits longer than Axon's own 500 ms look. */
+    @Test
+    void aReaderIsToldEveryTickAndNoLongerOnceClosed() throws Exception {
+        SealedEventStore store = new SealedEventStore(EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine())
+                .fetchDelay(TimeUnit.SECONDS.toMillis(POLL_SECONDS)), true, 50);
+        try {
+            BlockingStream<TrackedEventMessage<?>> reader = store.openStream(null);
+            AtomicInteger told = new AtomicInteger();
+            reader.setOnAvailableCallback(told::incrementAndGet);
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (told.get() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(told.get()).as("ticks").isGreaterThanOrEqualTo(3);
+            reader.close();
+            Thread.sleep(100);
+            int atClose = told.get();
+            Thread.sleep(300);
+            assertThat(told.get()).as("told after closing").isEqualTo(atClose);
         } finally {
             store.shutDown();
         }

@@ -232,6 +232,21 @@ public final class Benchmark {
             return r.body().length();
         });
         latencyRows("calendar over HTTP with a password (Basic), one state", httpOne, null);
+        // what the desk waits for when it records a fact: the answer comes once the read models show it
+        List<Dataset.Party> parties = dataset.parties();
+        AtomicLong recordings = new AtomicLong();
+        long[] recording = time(Math.max(5, runs / 3), () -> {
+            Dataset.Party party = parties.get(rnd.nextInt(parties.size()));
+            org.treatyregistry.api.support.Http.Response r = signedIn.post("/api/states/" + party.state().value() + "/participations/"
+                            + party.instrument().code().value() + "/reservations",
+                    "{\"reference\": \"benchmark recording " + recordings.incrementAndGet() + "\", \"kind\": \"DECLARATION\","
+                            + " \"article\": \"2\", \"text\": \"A declaration recorded over HTTP.\", \"madeOn\": \"2024-05-02\"}");
+            if (r.status() != 201 || !r.body().contains("\"projected\":true")) {
+                throw new IllegalStateException("recording answered " + r.status() + ": " + r.body());
+            }
+            return r.body().length();
+        });
+        latencyRows("recording over HTTP with a password, answered once the read models show it", recording, null);
         double p99 = Measures.percentileMillis(icsAll, 99);
         latencyRows("ICS export over HTTP, all " + options.states() + " states", icsAll, null);
         measures.add("full ICS export, " + options.states() + " states (p99)", Measures.ms(p99), "", "", "< 1 s", p99 < 1000);
