@@ -32,6 +32,7 @@ class BenchmarkSmokeTest {
                 .anyMatch(n -> n.startsWith("calendar query, all states"))
                 .anyMatch(n -> n.startsWith("ICS export over HTTP, one state"))
                 .anyMatch(n -> n.startsWith("full ICS export"))
+                .anyMatch(n -> n.startsWith("recording over HTTP"))
                 .anyMatch(n -> n.startsWith("appends through the command gateway, 1 thread"))
                 .anyMatch(n -> n.startsWith("appends through the command gateway, 4 threads"))
                 .anyMatch(n -> n.startsWith("appends through the command gateway, 8 threads"))
