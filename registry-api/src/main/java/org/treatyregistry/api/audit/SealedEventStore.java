@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Axon's embedded event store, its streaming readers woken when there is something for them to read.
@@ -27,19 +27,24 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * wake-up stays.
  * <p>
  * The streams it opens also take an availability callback, which Axon's own do not: without one, an idle pooled
- * processor (the projections) looked for new events every 500 ms, so that a recording waited ~0.3 s on average for its
- * read models. The callback runs shortly after each wake-up (a few times, as the store's producer fetches the events
- * on a thread of its own) and every {@value #TICK_MILLIS} ms in any case, so a reader never waits longer than it did.
+ * processor (the projections) finds new events only at its next round, every 500 ms (its claim-extension threshold,
+ * AxonConfig), and a recording over the API, which answers once the read models show it, took ~0.5 s. The callback
+ * makes the processor look at once: it runs a few times in the 200 ms after each wake-up (the store's producer
+ * fetches the events on a thread of its own, so the first call may come too early) and every {@value #TICK_MILLIS} ms
+ * in any case. The processor's own 500 ms rounds go on, so a callback that comes too early costs no more than the
+ * wait there was before; the tick keeps that bound should the rounds be made longer.
  */
 final class SealedEventStore extends EmbeddedEventStore {
 
     static final long TICK_MILLIS = 500;
     // after a wake-up, when to tell the readers: the producer fetches within milliseconds, or later under load
     private static final long[] AFTER_WAKE_MILLIS = {2, 10, 50, 200};
+    private static final long ROUND_COVERS_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
     private final boolean sealedInRuns;
     private final Set<Reader> readers = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean wakeScheduled = new AtomicBoolean();
+    // when the last round of callbacks began (System.nanoTime)
+    private final AtomicLong roundBegun = new AtomicLong(System.nanoTime() - TimeUnit.SECONDS.toNanos(1));
     private final ScheduledExecutorService callbacks = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "event-store-readers");
         thread.setDaemon(true);
@@ -84,21 +89,19 @@ final class SealedEventStore extends EmbeddedEventStore {
     }
 
     private void wakeReaders() {
-        // one round of callbacks at a time: wake-ups during a round are covered by its later callbacks
-        if (wakeScheduled.compareAndSet(false, true)) {
-            try {
-                for (int i = 0; i < AFTER_WAKE_MILLIS.length; i++) {
-                    boolean last = i == AFTER_WAKE_MILLIS.length - 1;
-                    callbacks.schedule(() -> {
-                        if (last) {
-                            wakeScheduled.set(false);
-                        }
-                        tellReaders();
-                    }, AFTER_WAKE_MILLIS[i], TimeUnit.MILLISECONDS);
-                }
-            } catch (java.util.concurrent.RejectedExecutionException shutDown) {
-                wakeScheduled.set(false);
+        long now = System.nanoTime();
+        long begun = roundBegun.get();
+        // a round begun in the last 2 ms covers this wake-up too (its calls all come after it, spread alike); a later
+        // wake-up begins a round of its own, so none is left with only the tail of an earlier round
+        if (now - begun < ROUND_COVERS_NANOS || !roundBegun.compareAndSet(begun, now)) {
+            return;
+        }
+        try {
+            for (long delay : AFTER_WAKE_MILLIS) {
+                callbacks.schedule(this::tellReaders, delay, TimeUnit.MILLISECONDS);
             }
+        } catch (java.util.concurrent.RejectedExecutionException shutDown) {
+            // the store is shutting down: nobody left to tell
         }
     }
 
