@@ -61,6 +61,11 @@ final class SealedEventStore extends EmbeddedEventStore {
         callbacks.scheduleWithFixedDelay(this::tellReaders, tickMillis, tickMillis, TimeUnit.MILLISECONDS);
     }
 
+    /** Whether appends leave waking the readers to the sealer's runs. */
+    boolean sealedInRuns() {
+        return sealedInRuns;
+    }
+
     @Override
     protected void afterCommit(List<? extends EventMessage<?>> events) {
         if (!sealedInRuns) {
