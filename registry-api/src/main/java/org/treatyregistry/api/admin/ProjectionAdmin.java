@@ -30,6 +30,7 @@ import org.treatyregistry.projections.facts.FactRepository;
 
 import javax.sql.DataSource;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,6 +53,8 @@ public class ProjectionAdmin {
     private final TransactionManager transactions;
     private final BulkRebuild bulk;
     private final FactRepository facts;
+    // how long a claim on a segment lasts unless its owner renews it (the token store's, Axon's default 10 s)
+    private final Duration claimTimeout;
     private final AtomicLong bulkProcessed = new AtomicLong();
     private final ExecutorService bulkWorker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "registry-bulk-rebuild");
@@ -64,7 +67,9 @@ public class ProjectionAdmin {
     public ProjectionAdmin(EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc, Serializer serializer,
                            TokenStore tokens, TransactionManager transactions, ObjectProvider<EventStorageEngine> storage, DataSource dataSource,
                            @Qualifier("eventSerializer") Serializer eventSerializer, ObjectMapper json, FactRepository facts,
-                           FactProjection projection, ApplicationContext context) {
+                           FactProjection projection, ApplicationContext context,
+                           @org.springframework.beans.factory.annotation.Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
+        this.claimTimeout = claimTimeout;
         this.processing = processing;
         this.eventStore = eventStore;
         this.jdbc = jdbc;
@@ -111,9 +116,8 @@ public class ProjectionAdmin {
         }
         StreamingEventProcessor processor = processor();
         processor.shutDown();
-        Integer claimedElsewhere = jdbc.queryForObject("SELECT COUNT(*) FROM token_entry WHERE processor_name = ? AND owner IS NOT NULL",
-                Integer.class, Projections.PROCESSING_GROUP);
-        if (bulk == null || claimedElsewhere == null || claimedElsewhere > 0) {
+        int claimedElsewhere = liveClaimsElsewhere();
+        if (bulk == null || claimedElsewhere > 0) {
             processor.resetTokens();
             processor.start();
             awaitReplayStarted(Duration.ofSeconds(10));
@@ -124,6 +128,32 @@ public class ProjectionAdmin {
         bulkRunning = true;
         bulkWorker.submit(this::runBulk);
         return status();
+    }
+
+    /**
+     * The processor's segments claimed by another instance that is running. A crashed instance's claims stay in the
+     * table until they lapse (the token store's claim timeout, 10 s unless configured): a rebuild asked for right after a
+     * restart used to find them, try to take the tokens over, and fail (500). So claims are watched until they lapse
+     * (no owner left: 0) or outlive the timeout while their owner keeps them fresh (a live instance).
+     */
+    private int liveClaimsElsewhere() {
+        long deadline = System.nanoTime() + claimTimeout.plusSeconds(1).toNanos();
+        while (true) {
+            // the token store stamps its claims with Axon's clock: the same clock reads them here
+            java.time.Instant lapsedBefore = org.axonframework.eventhandling.GenericEventMessage.clock.instant().minus(claimTimeout);
+            List<String> stamps = jdbc.queryForList("SELECT token_timestamp FROM token_entry WHERE processor_name = ? AND owner IS NOT NULL",
+                    String.class, Projections.PROCESSING_GROUP);
+            int fresh = (int) stamps.stream().filter(t -> t == null || !java.time.Instant.parse(t).isBefore(lapsedBefore)).count();
+            if (fresh == 0 || System.nanoTime() > deadline) {
+                return fresh;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return fresh;
+            }
+        }
     }
 
     /**

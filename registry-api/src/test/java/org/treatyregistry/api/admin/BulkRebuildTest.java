@@ -2,6 +2,10 @@ package org.treatyregistry.api.admin;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.treatyregistry.projections.Projections;
 import org.treatyregistry.core.catalogue.InstrumentCode;
 import org.treatyregistry.core.ratification.ConsentAction;
 import org.treatyregistry.core.ratification.CorrectParticipationFactCommand;
@@ -215,6 +219,28 @@ class BulkRebuildTest {
             assertThat(live.get("participation_status")).hasSize(3);
             rebuild(registry);
             assertThat(tables(registry).get("participation_status")).isEqualTo(live.get("participation_status"));
+        }
+    }
+
+    /**
+     * A killed instance leaves its claims on the processor's segments until they lapse (10 s). A rebuild asked for in
+     * that time used to try to take the tokens over at once and fail (500); it now waits for the claims to lapse and
+     * rebuilds.
+     */
+    @Test
+    void aRebuildRightAfterACrashWaitsForTheDeadInstancesClaimsToLapse() throws Exception {
+        try (RunningRegistry registry = RunningRegistry.postgres(TestPostgres.newDatabase(), false).start()) {
+            load(registry, 2, 2_000);
+            Map<String, List<String>> live = tables(registry);
+            registry.bean(EventProcessingConfiguration.class)
+                    .eventProcessor(Projections.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow().shutDown();
+            // as a killed instance leaves them: claimed, and stamped a moment ago
+            assertThat(registry.jdbc().update("UPDATE token_entry SET owner = 'killed@elsewhere', token_timestamp = ? WHERE processor_name = ?",
+                    GenericEventMessage.clock.instant().toString(), Projections.PROCESSING_GROUP)).isPositive();
+            registry.jdbc().update("DELETE FROM participation_status");
+            rebuild(registry);
+            assertThat(tables(registry)).isEqualTo(live);
+            assertThat(registry.jdbc().queryForObject("SELECT COUNT(*) FROM token_entry WHERE owner = 'killed@elsewhere'", Long.class)).isZero();
         }
     }
 
