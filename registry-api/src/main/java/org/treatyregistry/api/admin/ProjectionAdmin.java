@@ -118,7 +118,15 @@ public class ProjectionAdmin {
         processor.shutDown();
         int claimedElsewhere = liveClaimsElsewhere();
         if (bulk == null || claimedElsewhere > 0) {
-            processor.resetTokens();
+            try {
+                processor.resetTokens();
+            } catch (org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException e) {
+                // a live instance took a segment meanwhile: this one goes on projecting, and says why it cannot rebuild
+                processor.start();
+                throw org.treatyregistry.core.shared.RegistryException.conflict("SEGMENTS_CLAIMED", "processor",
+                        "another running instance holds the projection processor's segments (" + e.getMessage()
+                                + "); stop the other instances, then ask for the rebuild again");
+            }
             processor.start();
             awaitReplayStarted(Duration.ofSeconds(10));
             return status();

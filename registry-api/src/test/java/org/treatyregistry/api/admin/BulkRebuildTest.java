@@ -244,6 +244,44 @@ class BulkRebuildTest {
         }
     }
 
+    /**
+     * Claims that another instance keeps renewing are a live instance's: the rebuild cannot take its segments, says so
+     * (409, with what to do) and leaves this instance's processor running, the read models as they were.
+     */
+    @Test
+    void aRebuildRefusesWhileAnotherLiveInstanceHoldsTheSegments() throws Exception {
+        try (RunningRegistry registry = RunningRegistry.postgres(TestPostgres.newDatabase(), false).start()) {
+            load(registry, 2, 2_000);
+            Map<String, List<String>> live = tables(registry);
+            StreamingEventProcessor processor = registry.bean(EventProcessingConfiguration.class)
+                    .eventProcessor(Projections.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
+            processor.shutDown();
+            java.util.concurrent.atomic.AtomicBoolean renewing = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread other = new Thread(() -> {
+                while (renewing.get()) {
+                    registry.jdbc().update("UPDATE token_entry SET owner = 'alive@elsewhere', token_timestamp = ? WHERE processor_name = ?",
+                            GenericEventMessage.clock.instant().toString(), Projections.PROCESSING_GROUP);
+                    try {
+                        Thread.sleep(200);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            other.start();
+            try {
+                Http.Response refused = registry.http().post("/api/admin/projections/rebuild", "");
+                assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+                assertThat(refused.json().path("errorCode").asText()).isEqualTo("SEGMENTS_CLAIMED");
+                assertThat(processor.isRunning()).as("this instance's processor runs on").isTrue();
+            } finally {
+                renewing.set(false);
+                other.join();
+            }
+            assertThat(tables(registry)).isEqualTo(live);
+        }
+    }
+
     private static RecordReservationCommand reservation(StateCode state, InstrumentCode instrument, String reference, String text,
                                                         LegalDate on, Source source) {
         return new RecordReservationCommand(state, instrument, reference, ReservationKind.DECLARATION, "2", text, on, source);
