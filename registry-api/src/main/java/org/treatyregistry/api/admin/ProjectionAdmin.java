@@ -28,9 +28,15 @@ import org.springframework.context.ApplicationContext;
 import org.treatyregistry.projections.facts.FactProjection;
 import org.treatyregistry.projections.facts.FactRepository;
 
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.springframework.beans.factory.annotation.Value;
+import org.treatyregistry.core.shared.RegistryException;
+
 import javax.sql.DataSource;
 import java.time.Duration;
-import java.util.List;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,7 +74,7 @@ public class ProjectionAdmin {
                            TokenStore tokens, TransactionManager transactions, ObjectProvider<EventStorageEngine> storage, DataSource dataSource,
                            @Qualifier("eventSerializer") Serializer eventSerializer, ObjectMapper json, FactRepository facts,
                            FactProjection projection, ApplicationContext context,
-                           @org.springframework.beans.factory.annotation.Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
+                           @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
         this.claimTimeout = claimTimeout;
         this.processing = processing;
         this.eventStore = eventStore;
@@ -120,10 +126,10 @@ public class ProjectionAdmin {
         if (bulk == null || claimedElsewhere > 0) {
             try {
                 processor.resetTokens();
-            } catch (org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException e) {
+            } catch (UnableToClaimTokenException e) {
                 // a live instance took a segment meanwhile: this one goes on projecting, and says why it cannot rebuild
                 processor.start();
-                throw org.treatyregistry.core.shared.RegistryException.conflict("SEGMENTS_CLAIMED", "processor",
+                throw RegistryException.conflict("SEGMENTS_CLAIMED", "processor",
                         "another running instance holds the projection processor's segments (" + e.getMessage()
                                 + "); stop the other instances, then ask for the rebuild again");
             }
@@ -145,23 +151,36 @@ public class ProjectionAdmin {
      * (no owner left: 0) or outlive the timeout while their owner keeps them fresh (a live instance).
      */
     private int liveClaimsElsewhere() {
-        long deadline = System.nanoTime() + claimTimeout.plusSeconds(1).toNanos();
-        while (true) {
-            // the token store stamps its claims with Axon's clock: the same clock reads them here
-            java.time.Instant lapsedBefore = org.axonframework.eventhandling.GenericEventMessage.clock.instant().minus(claimTimeout);
-            List<String> stamps = jdbc.queryForList("SELECT token_timestamp FROM token_entry WHERE processor_name = ? AND owner IS NOT NULL",
-                    String.class, Projections.PROCESSING_GROUP);
-            int fresh = (int) stamps.stream().filter(t -> t == null || !java.time.Instant.parse(t).isBefore(lapsedBefore)).count();
-            if (fresh == 0 || System.nanoTime() > deadline) {
-                return fresh;
+        pollUntil(claimTimeout.plusSeconds(1), 250, () -> freshClaimsElsewhere() == 0);
+        return freshClaimsElsewhere();
+    }
+
+    private int freshClaimsElsewhere() {
+        // the token store stamps its claims with Axon's clock: the same clock reads them here
+        Instant lapsedBefore = GenericEventMessage.clock.instant().minus(claimTimeout);
+        return (int) jdbc.queryForList("SELECT token_timestamp FROM token_entry WHERE processor_name = ? AND owner IS NOT NULL",
+                String.class, Projections.PROCESSING_GROUP).stream()
+                .filter(stamp -> stamp == null || !Instant.parse(stamp).isBefore(lapsedBefore)).count();
+    }
+
+    /**
+     * Checks {@code condition} every {@code everyMillis} until it holds or {@code timeout} has passed (then once more);
+     * false if it never held, or if the thread was interrupted.
+     */
+    private static boolean pollUntil(Duration timeout, long everyMillis, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
             }
             try {
-                Thread.sleep(250);
+                Thread.sleep(everyMillis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return fresh;
+                return false;
             }
         }
+        return condition.getAsBoolean();
     }
 
     /**
@@ -208,19 +227,7 @@ public class ProjectionAdmin {
 
     /** Until the restarted processor has claimed its segments, its status would still describe the old run. */
     private void awaitReplayStarted(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            Map<Integer, EventTrackerStatus> segments = processor().processingStatus();
-            if (!segments.isEmpty()) {
-                return;
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        pollUntil(timeout, 5, () -> !processor().processingStatus().isEmpty());
     }
 
     /**
@@ -269,19 +276,7 @@ public class ProjectionAdmin {
      */
     public boolean awaitCaughtUp(Duration timeout) {
         long target = head();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (reached(target)) {
-                return true;
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return reached(target);
+        return pollUntil(timeout, 10, () -> reached(target));
     }
 
     private boolean reached(long target) {

@@ -5,12 +5,15 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventStream;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,6 +39,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class SealedEventStore extends EmbeddedEventStore {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SealedEventStore.class);
     static final long TICK_MILLIS = 500;
     // after a wake-up, when to tell the readers: the producer fetches within milliseconds, or later under load
     private static final long[] AFTER_WAKE_MILLIS = {2, 10, 50, 200};
@@ -105,7 +109,7 @@ final class SealedEventStore extends EmbeddedEventStore {
             for (long delay : AFTER_WAKE_MILLIS) {
                 callbacks.schedule(this::tellReaders, delay, TimeUnit.MILLISECONDS);
             }
-        } catch (java.util.concurrent.RejectedExecutionException shutDown) {
+        } catch (RejectedExecutionException shutDown) {
             // the store is shutting down: nobody left to tell
         }
     }
@@ -130,7 +134,7 @@ final class SealedEventStore extends EmbeddedEventStore {
                     c.run();
                 } catch (RuntimeException e) {
                     // a reader's failure is its own: the others are still told
-                    org.slf4j.LoggerFactory.getLogger(SealedEventStore.class).warn("an event stream's availability callback failed", e);
+                    LOG.warn("an event stream's availability callback failed", e);
                 }
             }
         }

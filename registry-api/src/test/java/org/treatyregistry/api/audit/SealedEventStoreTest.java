@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.junit.jupiter.api.Test;
 
@@ -28,11 +29,9 @@ class SealedEventStoreTest {
     @Test
     void whereTheSealerLinksInRunsTheProducerQueriesOnTheSealNotOnTheAppend() throws Exception {
         CountingEngine engine = new CountingEngine();
-        SealedEventStore store = store(engine, true);
+        SealedEventStore store = store(engine, true, SealedEventStore.TICK_MILLIS);
         try (BlockingStream<TrackedEventMessage<?>> reader = store.openStream(null)) {
-            // the reader's first look starts the producer (and may read by itself); then it is left alone
-            assertThat(reader.hasNextAvailable(100, TimeUnit.MILLISECONDS)).isFalse();
-            int settled = engine.settled();
+            int settled = settled(reader, engine);
             store.publish(GenericEventMessage.asEventMessage("appended"));
             Thread.sleep(500);
             assertThat(engine.reads.get()).as("queries after the append").isEqualTo(settled);
@@ -48,11 +47,9 @@ class SealedEventStoreTest {
     @Test
     void whereAppendsLinkTheirOwnEventsTheProducerQueriesOnTheAppend() throws Exception {
         CountingEngine engine = new CountingEngine();
-        SealedEventStore store = store(engine, false);
+        SealedEventStore store = store(engine, false, SealedEventStore.TICK_MILLIS);
         try (BlockingStream<TrackedEventMessage<?>> reader = store.openStream(null)) {
-            // the reader's first look starts the producer (and may read by itself); then it is left alone
-            assertThat(reader.hasNextAvailable(100, TimeUnit.MILLISECONDS)).isFalse();
-            int settled = engine.settled();
+            int settled = settled(reader, engine);
             store.publish(GenericEventMessage.asEventMessage("appended"));
             awaitReads(engine, settled + 1);
             assertThat(reader.hasNextAvailable(5, TimeUnit.SECONDS)).isTrue();
@@ -69,8 +66,7 @@ class SealedEventStoreTest {
      */
     @Test
     void aReaderIsToldOnceTheEventsItCanReadAreSealed() throws Exception {
-        SealedEventStore store = new SealedEventStore(EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine())
-                .fetchDelay(TimeUnit.SECONDS.toMillis(POLL_SECONDS)), true, TimeUnit.SECONDS.toMillis(POLL_SECONDS));
+        SealedEventStore store = store(new InMemoryEventStorageEngine(), true, TimeUnit.SECONDS.toMillis(POLL_SECONDS));
         try (BlockingStream<TrackedEventMessage<?>> reader = store.openStream(null)) {
             AtomicInteger told = new AtomicInteger();
             assertThat(reader.setOnAvailableCallback(told::incrementAndGet)).as("callback taken").isTrue();
@@ -78,10 +74,7 @@ class SealedEventStoreTest {
             Thread.sleep(500);
             assertThat(told.get()).as("told after the append alone").isZero();
             store.sealed();
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (told.get() < 4 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            awaitAtLeast(told, 4);
             Thread.sleep(300);
             assertThat(told.get()).as("told after the seal: one round of calls").isEqualTo(4);
             assertThat(reader.hasNextAvailable(5, TimeUnit.SECONDS)).isTrue();
@@ -93,16 +86,12 @@ class SealedEventStoreTest {
     /** Told also without any wake-up, every tick: a reader never waits longer than Axon's own 500 ms look. */
     @Test
     void aReaderIsToldEveryTickAndNoLongerOnceClosed() throws Exception {
-        SealedEventStore store = new SealedEventStore(EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine())
-                .fetchDelay(TimeUnit.SECONDS.toMillis(POLL_SECONDS)), true, 50);
+        SealedEventStore store = store(new InMemoryEventStorageEngine(), true, 50);
         try {
             BlockingStream<TrackedEventMessage<?>> reader = store.openStream(null);
             AtomicInteger told = new AtomicInteger();
             reader.setOnAvailableCallback(told::incrementAndGet);
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (told.get() < 3 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            awaitAtLeast(told, 3);
             assertThat(told.get()).as("ticks").isGreaterThanOrEqualTo(3);
             reader.close();
             Thread.sleep(100);
@@ -115,17 +104,28 @@ class SealedEventStoreTest {
     }
 
     private static void awaitReads(CountingEngine engine, int atLeast) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (engine.reads.get() < atLeast && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        awaitAtLeast(engine.reads, atLeast);
         assertThat(engine.reads.get()).as("queries").isGreaterThanOrEqualTo(atLeast);
     }
 
-    private static SealedEventStore store(CountingEngine engine, boolean sealedInRuns) {
+    /** Waits, up to 5 s, until {@code counter} reaches {@code atLeast}. */
+    private static void awaitAtLeast(AtomicInteger counter, int atLeast) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (counter.get() < atLeast && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+    }
+
+    /** The reader's first look starts the producer (and may read by itself); then it is left alone. */
+    private static int settled(BlockingStream<TrackedEventMessage<?>> reader, CountingEngine engine) throws InterruptedException {
+        assertThat(reader.hasNextAvailable(100, TimeUnit.MILLISECONDS)).isFalse();
+        return engine.settled();
+    }
+
+    private static SealedEventStore store(EventStorageEngine engine, boolean sealedInRuns, long tickMillis) {
         return new SealedEventStore(EmbeddedEventStore.builder()
                 .storageEngine(engine)
-                .fetchDelay(TimeUnit.SECONDS.toMillis(POLL_SECONDS)), sealedInRuns);
+                .fetchDelay(TimeUnit.SECONDS.toMillis(POLL_SECONDS)), sealedInRuns, tickMillis);
     }
 
     private static final class CountingEngine extends InMemoryEventStorageEngine {

@@ -27,7 +27,6 @@ import org.treatyregistry.projections.facts.ValidTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /** Ratification status: one row per state and instrument, recomputed from the participation's effective facts. */
@@ -88,10 +87,11 @@ public class RatificationStatusReadModel implements StreamReadModel {
         // stream is projected by its segment's thread, but a handover could overlap), and one left half-extended by a
         // failure must not be found again
         Standing kept = standings.take(streamId);
+        List<StoredFact> added = kept != null && kept.size <= stream.size() && stream.get(kept.size - 1) == kept.last
+                ? stream.subList(kept.size, stream.size()) : null;
         Standing standing;
-        if (kept != null && kept.size <= stream.size() && stream.get(kept.size - 1) == kept.last
-                && stream.subList(kept.size, stream.size()).stream().allMatch(row -> row.correctsSequence() == null)) {
-            standing = kept.plus(facts.effective(stream.subList(kept.size, stream.size()), ParticipationFact.class), stream);
+        if (added != null && added.stream().allMatch(row -> row.correctsSequence() == null)) {
+            standing = kept.plus(facts.effective(added, ParticipationFact.class), stream, json);
         } else {
             standing = Standing.of(facts.effective(stream, ParticipationFact.class), stream, json);
         }
@@ -104,7 +104,6 @@ public class RatificationStatusReadModel implements StreamReadModel {
      * grows by one element when a fact enters a reservation under a new reference, as a list serialised anew would.
      */
     private static final class Standing {
-        private final ObjectMapper json;
         private final ParticipationState.Fold fold;
         private final LinkedHashSet<String> sources;
         private final int size;
@@ -112,9 +111,8 @@ public class RatificationStatusReadModel implements StreamReadModel {
         private final String reservationsJson;
         private final String sourcesJson;
 
-        private Standing(ObjectMapper json, ParticipationState.Fold fold, LinkedHashSet<String> sources, List<StoredFact> stream,
+        private Standing(ParticipationState.Fold fold, LinkedHashSet<String> sources, List<StoredFact> stream,
                          String reservationsJson, String sourcesJson) {
-            this.json = json;
             this.fold = fold;
             this.sources = sources;
             this.size = stream.size();
@@ -126,16 +124,15 @@ public class RatificationStatusReadModel implements StreamReadModel {
         static Standing of(List<ParticipationFact> effective, List<StoredFact> stream, ObjectMapper json) {
             ParticipationState.Fold fold = ParticipationState.Fold.of(effective);
             LinkedHashSet<String> sources = sources(effective);
-            return new Standing(json, fold, sources, stream, Json.write(json, views(fold.state())), Json.write(json, sources));
+            return new Standing(fold, sources, stream, Json.write(json, views(fold.state())), Json.write(json, sources));
         }
 
         /** This standing with {@code added} (facts that correct nothing) after it; it is not used again. */
-        Standing plus(List<ParticipationFact> added, List<StoredFact> stream) {
+        Standing plus(List<ParticipationFact> added, List<StoredFact> stream, ObjectMapper json) {
             String reservations = reservationsJson;
             int sourceCount = sources.size();
             for (ParticipationFact fact : added) {
-                Map<String, ReservationEnteredEvent> before = fold.state().activeReservations();
-                boolean entersNew = fact instanceof ReservationEnteredEvent e && !before.containsKey(e.reference());
+                boolean entersNew = fact instanceof ReservationEnteredEvent e && !fold.state().activeReservations().containsKey(e.reference());
                 fold.add(fact);
                 if (entersNew && reservations != null) {
                     String element = Json.write(json, List.of(view((ReservationEnteredEvent) fact)));
@@ -151,7 +148,7 @@ public class RatificationStatusReadModel implements StreamReadModel {
             if (reservations == null) {
                 reservations = Json.write(json, views(fold.state()));
             }
-            return new Standing(json, fold, sources, stream, reservations, sources.size() == sourceCount ? sourcesJson : Json.write(json, sources));
+            return new Standing(fold, sources, stream, reservations, sources.size() == sourceCount ? sourcesJson : Json.write(json, sources));
         }
     }
 
