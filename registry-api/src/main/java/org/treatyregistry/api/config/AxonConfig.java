@@ -1,5 +1,8 @@
 package org.treatyregistry.api.config;
 
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
@@ -43,11 +46,16 @@ public class AxonConfig {
                                            @Value("${registry.slow-handling-warning:PT5S}") Duration slowHandlingWarning) {
         CachedCommandTargetResolver targets = new CachedCommandTargetResolver();
         SlowHandlingLog slow = new SlowHandlingLog(slowHandlingWarning);
+        CachedAggregateVerification verification = new CachedAggregateVerification();
         return configurer -> {
             // Axon's own timeouts are off (application.yml): see SlowHandlingLog
-            configurer.onInitialize(c -> c.onStart(() -> c.commandBus().registerHandlerInterceptor(slow)));
+            configurer.onInitialize(c -> c.onStart(() -> {
+                c.commandBus().registerHandlerInterceptor(slow);
+                c.commandBus().registerHandlerInterceptor(verification);
+            }));
             configurer.eventProcessing().registerHandlerInterceptor(Projections.PROCESSING_GROUP, c -> slow);
-            // each type its own cache of aggregates, checked against the store before use: see CheckedAggregateCache
+            // each type its own cache of aggregates, checked against the store where a command's answer rests on it: see
+            // CheckedAggregateCache
             for (Class<?> type : List.of(Participation.class, CompetenceRecognition.class, ReportingObligation.class,
                     UniversalPeriodicReview.class)) {
                 configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(type)
@@ -69,6 +77,15 @@ public class AxonConfig {
                     .registerTransactionManager(Projections.PROCESSING_GROUP,
                             c -> new AsynchronousCommits(c.getComponent(TransactionManager.class), dataSource));
         };
+    }
+
+    /**
+     * The gateway every command goes through (the REST API, the import, the policy): a command that lost a race with
+     * another writer of its aggregate goes again, see ConflictRetry.
+     */
+    @Bean
+    public CommandGateway commandGateway(CommandBus commandBus) {
+        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(new ConflictRetry(3)).build();
     }
 
     /** Who recorded a command travels with the events it causes, including those of the policy's commands. */
