@@ -37,8 +37,9 @@ public class AxonConfig {
     static final String POLICY_GROUP = "reporting-obligation-policy";
 
     @Bean
-    public AggregateCaches aggregateCaches(@Value("${registry.aggregate-cache.capacity:5000}") int capacity) {
-        return new AggregateCaches(capacity);
+    public AggregateCaches aggregateCaches(@Value("${registry.aggregate-cache.capacity:5000}") int capacity,
+                                           @Value("${axon.axonserver.enabled:true}") boolean axonServer) {
+        return new AggregateCaches(capacity, axonServer);
     }
 
     @Bean

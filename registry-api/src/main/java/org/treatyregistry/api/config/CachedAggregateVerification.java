@@ -26,7 +26,14 @@ public final class CachedAggregateVerification implements MessageHandlerIntercep
         try {
             answer = chain.proceed();
         } catch (Exception refused) {
-            if (!CheckedAggregateCache.verify(unitOfWork)) {
+            boolean current;
+            try {
+                current = CheckedAggregateCache.verify(unitOfWork);
+            } catch (RuntimeException checkFailed) {
+                refused.addSuppressed(checkFailed);
+                throw refused;
+            }
+            if (!current) {
                 throw new StaleAggregateException(unitOfWork.getMessage(), refused);
             }
             throw refused;

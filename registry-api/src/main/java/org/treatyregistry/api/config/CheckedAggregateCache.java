@@ -36,7 +36,7 @@ import java.util.function.UnaryOperator;
  * </ul>
  * A command that appends, the common case, so costs no read of the store (checking every lookup cost a round trip and
  * ~0.016 ms of the server per command: docs/performance.md). A lookup outside a unit of work, which nothing could
- * verify afterwards, is checked at once.
+ * verify afterwards, is checked at once; so is every lookup with Axon Server (see the constructor).
  * <p>
  * Bounded in two ways, because an obligation's aggregate grows with its history: at most {@code capacity} entries,
  * least recently used first out, and every entry softly referenced, so the collector reclaims them before the heap
@@ -45,6 +45,7 @@ import java.util.function.UnaryOperator;
 public final class CheckedAggregateCache implements Cache {
 
     private final Function<String, Optional<Long>> lastSequenceNumber;
+    private final boolean checkEveryLookup;
     private final Map<Object, Entry> entries;
     private final List<EntryListener> listeners = new CopyOnWriteArrayList<>();
     private final LongAdder hits = new LongAdder();
@@ -55,12 +56,22 @@ public final class CheckedAggregateCache implements Cache {
     private record Entry(SoftReference<Object> value, Long version) {
     }
 
+    /** A cache that checks its entries when a command's answer rests on them (see the class comment). */
+    public CheckedAggregateCache(Function<String, Optional<Long>> lastSequenceNumber, int capacity) {
+        this(lastSequenceNumber, capacity, false);
+    }
+
     /**
      * @param lastSequenceNumber the store's last sequence number of an aggregate's stream (Axon's
      *                           {@code EventStore#lastSequenceNumberFor})
      * @param capacity           the most aggregates kept
+     * @param checkEveryLookup   check each entry when it is looked up, before the command runs: for Axon Server, which
+     *                           refuses a stale append only once the command's unit of work commits (after the policy
+     *                           has sent its own commands, committed on their own) and reports it as a remote failure
+     *                           that {@link ConflictRetry} cannot recognise
      */
-    public CheckedAggregateCache(Function<String, Optional<Long>> lastSequenceNumber, int capacity) {
+    public CheckedAggregateCache(Function<String, Optional<Long>> lastSequenceNumber, int capacity, boolean checkEveryLookup) {
+        this.checkEveryLookup = checkEveryLookup;
         if (capacity < 1) {
             throw new IllegalArgumentException("the aggregate cache needs room for at least one aggregate, not " + capacity);
         }
@@ -90,7 +101,7 @@ public final class CheckedAggregateCache implements Cache {
         }
         Object value = entry.value().get();
         boolean usable = value != null && entry.version() != null;
-        if (usable && CurrentUnitOfWork.isStarted()) {
+        if (usable && !checkEveryLookup && CurrentUnitOfWork.isStarted()) {
             CurrentUnitOfWork.get().getOrComputeResource(SERVED, k -> new ArrayList<Served>()).add(new Served(this, key, entry));
         } else if (usable) {
             usable = current(key, entry);
@@ -136,11 +147,14 @@ public final class CheckedAggregateCache implements Cache {
     }
 
     private void drop(Object key, Entry entry) {
+        boolean removed;
         synchronized (entries) {
-            entries.remove(key, entry);
+            removed = entries.remove(key, entry);
         }
-        outdated.increment();
-        listeners.forEach(l -> l.onEntryExpired(key));
+        if (removed) {
+            outdated.increment();
+            listeners.forEach(l -> l.onEntryExpired(key));
+        }
     }
 
     @Override

@@ -1,6 +1,9 @@
 package org.treatyregistry.api.config;
 
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -124,6 +127,29 @@ class CheckedAggregateCacheTest {
                 .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.errorCode()).isEqualTo("RESERVATION_NOT_FOUND"));
         assertThat(participations.checks()).as("one check, no second attempt").isEqualTo(checks + 1);
         assertThat(participations.outdated()).isEqualTo(outdated);
+    }
+
+    @Test
+    void checksEachLookupAtOnceWhereAStaleAppendWouldBeFoundTooLate() {
+        record("URY", "declaration " + UUID.randomUUID());
+        String key = "participation:URY:CRPD";
+        // outside a unit of work a lookup is checked at once: the registry's entry, current
+        Object entry = participations.get(key);
+        assertThat(entry).isNotNull();
+        EventStore store = registry.bean(EventStore.class);
+        CheckedAggregateCache afterTheFact = new CheckedAggregateCache(store::lastSequenceNumberFor, 10);
+        CheckedAggregateCache everyLookup = new CheckedAggregateCache(store::lastSequenceNumberFor, 10, true);
+        afterTheFact.put(key, entry);
+        everyLookup.put(key, entry);
+        DefaultUnitOfWork<?> command = DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage("a command"));
+        try {
+            assertThat((Object) afterTheFact.get(key)).isSameAs(entry);
+            assertThat(afterTheFact.checks()).as("left to the command's outcome").isZero();
+            assertThat((Object) everyLookup.get(key)).isSameAs(entry);
+            assertThat(everyLookup.checks()).as("checked before the command runs (Axon Server)").isEqualTo(1);
+        } finally {
+            command.rollback();
+        }
     }
 
     @Test
