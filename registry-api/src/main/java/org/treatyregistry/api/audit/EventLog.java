@@ -13,6 +13,7 @@ import org.axonframework.serialization.UnknownSerializedType;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.jdbc.PgConnection;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.treatyregistry.api.config.AggregateCaches;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -63,10 +64,12 @@ public class EventLog {
     private final TransactionTemplate importTransaction;
     /** Events per COPY (or JDBC batch) of an import. */
     private final int importChunk;
+    private final AggregateCaches aggregates;
 
     public EventLog(JdbcTemplate jdbc, ObjectMapper json, @Qualifier("eventSerializer") Serializer eventSerializer,
                     ChainSealer sealer, PlatformTransactionManager transactions,
-                    @Value("${registry.audit.import-chunk:2000}") int importChunk) {
+                    @Value("${registry.audit.import-chunk:2000}") int importChunk, AggregateCaches aggregates) {
+        this.aggregates = aggregates;
         this.jdbc = jdbc;
         this.json = json;
         this.eventSerializer = eventSerializer;
@@ -142,6 +145,10 @@ public class EventLog {
             }));
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        } finally {
+            // the store was empty: an aggregate still cached from before it was emptied (outside the registry) could be
+            // ahead of the imported stream, which no append would notice (see CheckedAggregateCache)
+            aggregates.clear();
         }
     }
 

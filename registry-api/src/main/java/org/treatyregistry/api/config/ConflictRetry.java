@@ -40,7 +40,7 @@ public final class ConflictRetry implements RetryScheduler {
     }
 
     private static boolean lostARace(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof ConcurrencyException || t instanceof AggregateStreamCreationException) {
                 return true;
             }

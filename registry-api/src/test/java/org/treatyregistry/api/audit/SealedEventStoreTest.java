@@ -36,9 +36,7 @@ class SealedEventStoreTest {
             Thread.sleep(500);
             assertThat(engine.reads.get()).as("queries after the append").isEqualTo(settled);
             store.sealed();
-            awaitReads(engine, settled + 1);
-            assertThat(reader.hasNextAvailable(5, TimeUnit.SECONDS)).isTrue();
-            assertThat(reader.nextAvailable().getPayload()).isEqualTo("appended");
+            readsTheAppendAfterAQuery(reader, engine, settled);
         } finally {
             store.shutDown();
         }
@@ -51,9 +49,7 @@ class SealedEventStoreTest {
         try (BlockingStream<TrackedEventMessage<?>> reader = store.openStream(null)) {
             int settled = settled(reader, engine);
             store.publish(GenericEventMessage.asEventMessage("appended"));
-            awaitReads(engine, settled + 1);
-            assertThat(reader.hasNextAvailable(5, TimeUnit.SECONDS)).isTrue();
-            assertThat(reader.nextAvailable().getPayload()).isEqualTo("appended");
+            readsTheAppendAfterAQuery(reader, engine, settled);
         } finally {
             store.shutDown();
         }
@@ -101,6 +97,14 @@ class SealedEventStoreTest {
         } finally {
             store.shutDown();
         }
+    }
+
+    /** The producer queries once more than {@code settled}, and the reader gets the event appended. */
+    private static void readsTheAppendAfterAQuery(BlockingStream<TrackedEventMessage<?>> reader, CountingEngine engine, int settled)
+            throws InterruptedException {
+        awaitReads(engine, settled + 1);
+        assertThat(reader.hasNextAvailable(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(reader.nextAvailable().getPayload()).isEqualTo("appended");
     }
 
     private static void awaitReads(CountingEngine engine, int atLeast) throws InterruptedException {
