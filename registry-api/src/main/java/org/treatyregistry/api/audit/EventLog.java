@@ -175,9 +175,19 @@ public class EventLog {
             throw RegistryException.conflict("STORE_NOT_EMPTY", null,
                     "an event log is imported into an empty store only; this store holds " + count + " events");
         }
+        long imported;
         try (ImportWriter writer = postgres ? new CopyWriter(c) : new BatchWriter(c)) {
-            return importInto(lines, c, writer, previous);
+            imported = importInto(lines, c, writer, previous);
         }
+        if (postgres && imported > 0) {
+            // the planner's statistics still describe the empty store until autovacuum comes round (a minute or more): the
+            // rebuild that follows an import would read the streams through a sort of the whole table on disk instead of
+            // their index (docs/performance.md, session 9). In this transaction ANALYZE counts the rows it wrote.
+            try (Statement s = c.createStatement()) {
+                s.execute("ANALYZE domain_event_entry, event_chain");
+            }
+        }
+        return imported;
     }
 
     private long importInto(BufferedReader lines, Connection c, ImportWriter writer, String previous) throws IOException, SQLException {
