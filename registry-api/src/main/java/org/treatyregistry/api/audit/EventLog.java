@@ -17,8 +17,10 @@ import org.treatyregistry.api.config.AggregateCaches;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.treatyregistry.core.shared.RegistryException;
 
@@ -56,12 +58,14 @@ public class EventLog {
 
     /** The registry's events are all in this package: an import does not load other classes by name. */
     private static final String EVENT_PACKAGE = "org.treatyregistry.core.";
+    private static final int EXPORT_FETCH = 500;
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final Serializer eventSerializer;
     private final ChainSealer sealer;
     private final TransactionTemplate importTransaction;
+    private final TransactionTemplate exportTransaction;
     /** Events per COPY (or JDBC batch) of an import. */
     private final int importChunk;
     private final AggregateCaches aggregates;
@@ -75,6 +79,9 @@ public class EventLog {
         this.eventSerializer = eventSerializer;
         this.sealer = sealer;
         this.importTransaction = new TransactionTemplate(transactions);
+        this.exportTransaction = new TransactionTemplate(transactions);
+        exportTransaction.setReadOnly(true);
+        exportTransaction.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.importChunk = importChunk;
     }
 
@@ -89,10 +96,21 @@ public class EventLog {
         long[] written = {0};
         // link what is committed first, so that the links in the file do not depend on when the sealer last ran
         sealer.sealCommitted();
-        jdbc.query("SELECT " + StoredEvent.E_COLUMNS + ", c.previous_hash, c.hash,"
+        String sql = "SELECT " + StoredEvent.E_COLUMNS + ", c.previous_hash, c.hash,"
                 + " p.event_identifier IS NOT NULL AS pending FROM domain_event_entry e"
                 + " LEFT JOIN event_chain c ON c.global_index = e.global_index"
-                + " LEFT JOIN event_chain_pending p ON p.event_identifier = e.event_identifier" + where + " ORDER BY e.global_index", rs -> {
+                + " LEFT JOIN event_chain_pending p ON p.event_identifier = e.event_identifier" + where + " ORDER BY e.global_index";
+        // PostgreSQL's driver reads a whole result into memory unless it is fetched through a cursor, which needs a
+        // transaction: a million events ran the heap out (docs/performance.md, session 9). The transaction also makes the
+        // file one snapshot of the store.
+        exportTransaction.executeWithoutResult(status -> jdbc.query(c -> {
+            PreparedStatement select = c.prepareStatement(sql);
+            select.setFetchSize(EXPORT_FETCH);
+            for (int i = 0; i < args.length; i++) {
+                select.setObject(i + 1, args[i]);
+            }
+            return select;
+        }, (RowCallbackHandler) rs -> {
             StoredEvent event = StoredEvent.read(rs);
             if (recordedUpTo != null && Instant.parse(event.timeStamp()).isAfter(recordedUpTo)) {
                 return;
@@ -124,7 +142,7 @@ public class EventLog {
                 throw new UncheckedIOException(e);
             }
             written[0]++;
-        }, args);
+        }));
         return written[0];
     }
 

@@ -1,11 +1,15 @@
 package org.treatyregistry.api.export;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.List;
 
 /** RFC 4180 CSV (header row, CRLF, double-quote escaping), written with Jackson's CSV module. */
@@ -20,16 +24,27 @@ public final class CsvWriter {
     }
 
     public static <T> String write(List<T> rows, Class<T> type) {
+        try {
+            return MAPPER.writer(schema(type)).writeValueAsString(rows);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write CSV of " + type.getSimpleName(), e);
+        }
+    }
+
+    /**
+     * The same CSV written row by row to {@code out} as {@link #write} writes a list (the header with the first row),
+     * for downloads too long to hold; closing the writer leaves {@code out} open.
+     */
+    public static <T> SequenceWriter rows(OutputStream out, Class<T> type) throws IOException {
+        return MAPPER.writer(schema(type)).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValues(out);
+    }
+
+    private static CsvSchema schema(Class<?> type) {
         // columns in the record's own order, not alphabetical
         CsvSchema.Builder columns = CsvSchema.builder();
         for (java.lang.reflect.RecordComponent component : type.getRecordComponents()) {
             columns.addColumn(component.getName());
         }
-        CsvSchema schema = columns.build().withHeader().withLineSeparator("\r\n").withQuoteChar('"');
-        try {
-            return MAPPER.writer(schema).writeValueAsString(rows);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write CSV of " + type.getSimpleName(), e);
-        }
+        return columns.build().withHeader().withLineSeparator("\r\n").withQuoteChar('"');
     }
 }

@@ -1,5 +1,8 @@
 package org.treatyregistry.api.export;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -13,22 +16,24 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.treatyregistry.api.calendar.CalendarController;
 import org.treatyregistry.api.calendar.CalendarController.CalendarFilters;
 import org.treatyregistry.api.config.RegistryProperties;
 import org.treatyregistry.api.web.Filters;
 import org.treatyregistry.core.shared.RegistryException;
 import org.treatyregistry.projections.calendar.CalendarEntry;
-import org.treatyregistry.projections.history.FindHistoryQuery;
+import org.treatyregistry.projections.history.FindHistoryAfterQuery;
 import org.treatyregistry.projections.history.HistoryEntry;
-import org.treatyregistry.projections.history.HistoryPage;
+import org.treatyregistry.projections.history.HistorySlice;
 import org.treatyregistry.projections.ratification.FindRatificationStatusQuery;
 import org.treatyregistry.projections.ratification.RatificationStatusList;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -47,11 +52,13 @@ public class ExportController {
     private final CalendarController calendar;
     private final QueryGateway queries;
     private final RegistryProperties properties;
+    private final ObjectMapper json;
 
-    public ExportController(CalendarController calendar, QueryGateway queries, RegistryProperties properties) {
+    public ExportController(CalendarController calendar, QueryGateway queries, RegistryProperties properties, ObjectMapper json) {
         this.calendar = calendar;
         this.queries = queries;
         this.properties = properties;
+        this.json = json;
     }
 
     @GetMapping(path = "/api/states/{state}/calendar.ics", produces = "text/calendar")
@@ -135,7 +142,7 @@ public class ExportController {
 
     @GetMapping(path = {"/api/history.csv", "/api/states/{state}/history.csv"}, produces = "text/csv")
     @Operation(summary = "The history as CSV, with the history's filters")
-    public ResponseEntity<String> historyCsv(@PathVariable(required = false) String state,
+    public ResponseEntity<StreamingResponseBody> historyCsv(@PathVariable(required = false) String state,
                                              @RequestParam(name = "state", required = false) String stateParam,
                                              @RequestParam(required = false) String body,
                                              @RequestParam(required = false) String instrument,
@@ -144,13 +151,13 @@ public class ExportController {
                                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate legalTo,
                                              @RequestParam(required = false) Instant recordedAt) {
         String s = state != null ? state : stateParam;
-        List<HistoryEntry> entries = allHistory(s, body, instrument, eventType, legalFrom, legalTo, recordedAt);
-        return download(CsvWriter.write(entries, HistoryEntry.class), TEXT_CSV, "history", s, "csv");
+        return history(s, body, instrument, eventType, legalFrom, legalTo, recordedAt, TEXT_CSV, "csv",
+                out -> CsvWriter.rows(out, HistoryEntry.class));
     }
 
     @GetMapping(path = {"/api/history.json", "/api/states/{state}/history.json"}, produces = "application/json")
     @Operation(summary = "The history as a JSON download (every page)")
-    public ResponseEntity<List<HistoryEntry>> historyJson(@PathVariable(required = false) String state,
+    public ResponseEntity<StreamingResponseBody> historyJson(@PathVariable(required = false) String state,
                                                           @RequestParam(name = "state", required = false) String stateParam,
                                                           @RequestParam(required = false) String body,
                                                           @RequestParam(required = false) String instrument,
@@ -159,8 +166,9 @@ public class ExportController {
                                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate legalTo,
                                                           @RequestParam(required = false) Instant recordedAt) {
         String s = state != null ? state : stateParam;
-        return download(allHistory(s, body, instrument, eventType, legalFrom, legalTo, recordedAt), MediaType.APPLICATION_JSON,
-                "history", s, "json");
+        // the application's own mapper, as when the list was answered whole: the same JSON, written entry by entry
+        return history(s, body, instrument, eventType, legalFrom, legalTo, recordedAt, MediaType.APPLICATION_JSON, "json",
+                out -> json.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValues(out).init(true));
     }
 
     private ResponseEntity<String> ics(String state, String body, String instrument, List<String> kind, String alarms) {
@@ -187,18 +195,44 @@ public class ExportController {
         }
     }
 
-    private List<HistoryEntry> allHistory(String state, String body, String instrument, String eventType, LocalDate legalFrom,
-                                          LocalDate legalTo, Instant recordedAt) {
-        List<HistoryEntry> all = new ArrayList<>();
-        for (int page = 0; ; page++) {
-            HistoryPage p = queries.query(new FindHistoryQuery(Filters.state(state), Filters.body(body), Filters.instrument(instrument),
-                    eventType == null || eventType.isBlank() ? null : eventType, legalFrom, legalTo, recordedAt, page, PAGE),
-                    ResponseTypes.instanceOf(HistoryPage.class)).join();
-            all.addAll(p.items());
-            if (all.size() >= p.total() || p.items().isEmpty()) {
-                return all;
+    /**
+     * A history download, written as it is read: slice after slice of {@link FindHistoryAfterQuery}, so that the
+     * UN-wide history (a million entries at the benchmark's scale) never sits in memory whole; built as one list it
+     * ran the heap out (docs/performance.md, session 9). The first slice is read before the answer starts, so that a
+     * bad filter or a failing query is still a problem-details answer; a failure after that can only cut the download
+     * short (chunked, without its last chunk, which clients report as incomplete) and is logged.
+     */
+    private ResponseEntity<StreamingResponseBody> history(String state, String body, String instrument, String eventType, LocalDate legalFrom,
+                                                          LocalDate legalTo, Instant recordedAt, MediaType type, String extension,
+                                                          RowWriter rows) {
+        String s = Filters.state(state);
+        String b = Filters.body(body);
+        String i = Filters.instrument(instrument);
+        String e = eventType == null || eventType.isBlank() ? null : eventType;
+        java.util.function.LongFunction<HistorySlice> slice = after -> queries.query(
+                new FindHistoryAfterQuery(s, b, i, e, legalFrom, legalTo, recordedAt, after, PAGE),
+                ResponseTypes.instanceOf(HistorySlice.class)).join();
+        HistorySlice first = slice.apply(Long.MIN_VALUE);
+        StreamingResponseBody download = out -> {
+            try (SequenceWriter writer = rows.open(out)) {
+                HistorySlice next = first;
+                while (true) {
+                    writer.writeAll(next.items());
+                    writer.flush();
+                    if (next.end()) {
+                        break;
+                    }
+                    next = slice.apply(next.last());
+                }
             }
-        }
+        };
+        return download(download, type, "history", state, extension);
+    }
+
+    /** Opens the writer of a download's rows on the response (leaving the response's stream open). */
+    @FunctionalInterface
+    private interface RowWriter {
+        SequenceWriter open(OutputStream out) throws IOException;
     }
 
     private RatificationStatusList ratifications(String state, String instrument, String body) {

@@ -251,6 +251,59 @@ public final class Benchmark {
         latencyRows("ICS export over HTTP, all " + options.states() + " states", icsAll, null);
         measures.add("full ICS export, " + options.states() + " states (p99)", Measures.ms(p99), "", "", "< 1 s", p99 < 1000);
         heapRow("queries");
+        downloads(registry, http, base);
+    }
+
+    /**
+     * The largest answers the registry gives: every state's history as CSV and the whole event log, over HTTP, signed in,
+     * read as they arrive and counted line by line. A download cut short (by a timeout or the heap) fails the run.
+     */
+    private void downloads(RunningRegistry registry, HttpClient http, String base) throws Exception {
+        Measures.resetPeakHeap();
+        long entries = registry.jdbc().queryForObject("SELECT COUNT(*) FROM history_entry", Long.class);
+        long[] history = download(http, base + "/api/history.csv");
+        // the header, then one line per entry: the summaries hold no line breaks
+        if (history[1] != entries + 1) {
+            throw new IllegalStateException("the history download has " + history[1] + " lines for " + entries + " entries");
+        }
+        measures.add("history download over HTTP, all states, CSV (" + entries + " entries, one run)",
+                Measures.ms(history[0] / 1e6) + ", " + (history[2] >> 20) + " MiB", "", "", "", null);
+        heapRow("history download");
+        Measures.resetPeakHeap();
+        long events = registry.eventCount();
+        long[] log = download(http, base + "/api/audit/events.jsonl");
+        if (log[1] != events) {
+            throw new IllegalStateException("the event-log export has " + log[1] + " lines for " + events + " events");
+        }
+        measures.add("event-log export over HTTP (" + events + " events, one run)",
+                Measures.ms(log[0] / 1e6) + ", " + (log[2] >> 20) + " MiB", "", "", "", null);
+        heapRow("event-log export");
+    }
+
+    /** Nanoseconds, lines and bytes of a download, read as it arrives. */
+    private static long[] download(HttpClient http, String url) throws Exception {
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (TestCredentials.ADMIN + ":" + TestCredentials.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        long start = System.nanoTime();
+        HttpResponse<java.io.InputStream> response = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", basic).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        long lines = 0;
+        long bytes = 0;
+        try (java.io.InputStream in = response.body()) {
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + new String(in.readNBytes(2000), StandardCharsets.UTF_8));
+            }
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                bytes += n;
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+            }
+        }
+        return new long[]{System.nanoTime() - start, lines, bytes};
     }
 
     private void latencyRows(String what, long[] samples, Double p99TargetMs) {

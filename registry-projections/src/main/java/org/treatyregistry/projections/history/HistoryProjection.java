@@ -30,6 +30,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -129,28 +130,8 @@ public class HistoryProjection {
 
     @QueryHandler
     public HistoryPage handle(FindHistoryQuery query) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
-        if (query.state() != null) {
-            where.append(" AND state_code = ?");
-            args.add(query.state());
-        }
-        if (query.body() != null) {
-            where.append(" AND body = ?");
-            args.add(query.body());
-        }
-        if (query.instrument() != null) {
-            where.append(" AND instrument = ?");
-            args.add(query.instrument());
-        }
-        if (query.eventType() != null) {
-            where.append(" AND event_type = ?");
-            args.add(query.eventType());
-        }
-        if (query.recordedUpTo() != null) {
-            where.append(" AND recorded_at <= ?");
-            args.add(Timestamp.from(query.recordedUpTo()));
-        }
+        String where = where(query.state(), query.body(), query.instrument(), query.eventType(), query.recordedUpTo(), args);
         int size = Math.max(1, Math.min(query.size(), 1000));
         int from = Math.max(0, query.page()) * size;
         if (query.legalFrom() == null && query.legalTo() == null) {
@@ -176,7 +157,7 @@ public class HistoryProjection {
             return statement;
         }, (RowCallbackHandler) rs -> {
             HistoryEntry e = entry(rs);
-            if (inLegalRange(e, query)) {
+            if (inLegalRange(e, query.legalFrom(), query.legalTo())) {
                 if (total[0] >= from && items.size() < size) {
                     items.add(e);
                 }
@@ -184,6 +165,68 @@ public class HistoryProjection {
             }
         });
         return new HistoryPage(items, query.page(), size, total[0]);
+    }
+
+    /**
+     * A slice of a timeline after a position: the rows come by the primary key's range from where the last slice
+     * stopped, so a download of a million entries reads each row once and holds one slice at a time. Paging by
+     * offset, as {@link #handle(FindHistoryQuery)} does for the screens, read every skipped row again for each page,
+     * and counted them all.
+     */
+    @QueryHandler
+    public HistorySlice handle(FindHistoryAfterQuery query) {
+        List<Object> args = new ArrayList<>();
+        String where = where(query.state(), query.body(), query.instrument(), query.eventType(), query.recordedUpTo(), args);
+        int size = Math.max(1, Math.min(query.size(), 5000));
+        String sql = "SELECT * FROM history_entry" + where + " AND global_index > ? ORDER BY global_index LIMIT ?";
+        List<HistoryEntry> items = new ArrayList<>();
+        long last = query.after();
+        while (true) {
+            List<Object> sliceArgs = new ArrayList<>(args);
+            sliceArgs.add(last);
+            sliceArgs.add(size);
+            List<HistoryEntry> rows = jdbc.query(sql, (rs, i) -> entry(rs), sliceArgs.toArray());
+            for (HistoryEntry e : rows) {
+                last = e.globalIndex();
+                // a legal-date range is checked on the parsed date (its precision decides the overlap), so rows
+                // outside it are read and passed over
+                if (inLegalRange(e, query.legalFrom(), query.legalTo())) {
+                    items.add(e);
+                    if (items.size() == size) {
+                        return new HistorySlice(items, last, false);
+                    }
+                }
+            }
+            if (rows.size() < size) {
+                return new HistorySlice(items, last, true);
+            }
+        }
+    }
+
+    /** The SQL conditions of the filters other than the legal-date range, their values added to {@code args}. */
+    private static String where(String state, String body, String instrument, String eventType, Instant recordedUpTo, List<Object> args) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        if (state != null) {
+            where.append(" AND state_code = ?");
+            args.add(state);
+        }
+        if (body != null) {
+            where.append(" AND body = ?");
+            args.add(body);
+        }
+        if (instrument != null) {
+            where.append(" AND instrument = ?");
+            args.add(instrument);
+        }
+        if (eventType != null) {
+            where.append(" AND event_type = ?");
+            args.add(eventType);
+        }
+        if (recordedUpTo != null) {
+            where.append(" AND recorded_at <= ?");
+            args.add(Timestamp.from(recordedUpTo));
+        }
+        return where.toString();
     }
 
     private static HistoryEntry entry(ResultSet rs) throws SQLException {
@@ -196,16 +239,16 @@ public class HistoryProjection {
                 rs.getString("correction_reason"), rs.getString("import_batch"));
     }
 
-    private static boolean inLegalRange(HistoryEntry entry, FindHistoryQuery query) {
-        if (query.legalFrom() == null && query.legalTo() == null) {
+    private static boolean inLegalRange(HistoryEntry entry, LocalDate legalFrom, LocalDate legalTo) {
+        if (legalFrom == null && legalTo == null) {
             return true;
         }
         if (entry.legalDate() == null) {
             return false;
         }
         org.treatyregistry.core.shared.LegalDate date = org.treatyregistry.core.shared.LegalDate.parse(entry.legalDate());
-        return (query.legalFrom() == null || !date.latest().isBefore(query.legalFrom()))
-                && (query.legalTo() == null || !date.earliest().isAfter(query.legalTo()));
+        return (legalFrom == null || !date.latest().isBefore(legalFrom))
+                && (legalTo == null || !date.earliest().isAfter(legalTo));
     }
 
     private static String reasonOf(Object payload) {
