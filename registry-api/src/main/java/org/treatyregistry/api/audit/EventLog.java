@@ -200,7 +200,8 @@ public class EventLog {
         if (postgres && imported > 0) {
             // the planner's statistics still describe the empty store until autovacuum comes round (a minute or more): the
             // rebuild that follows an import would read the streams through a sort of the whole table on disk instead of
-            // their index (docs/performance.md, session 9). In this transaction ANALYZE counts the rows it wrote.
+            // their index (docs/performance.md, session 9). In this transaction ANALYZE counts the rows it wrote (its row
+            // estimates stay if the import then rolls back: harmless, they are estimates).
             try (Statement s = c.createStatement()) {
                 s.execute("ANALYZE domain_event_entry, event_chain");
             }

@@ -36,7 +36,9 @@ public final class CsvWriter {
      * for downloads too long to hold; closing the writer leaves {@code out} open.
      */
     public static <T> SequenceWriter rows(OutputStream out, Class<T> type) throws IOException {
-        return MAPPER.writer(schema(type)).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValues(out);
+        // one flush a slice (the caller's), not one a row: a flush is a chunk on the wire
+        return MAPPER.writer(schema(type)).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE).writeValues(out);
     }
 
     private static CsvSchema schema(Class<?> type) {

@@ -5,6 +5,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -150,7 +151,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** Anything else: the database gone (503, retry) or an unexpected failure (500), still as problem details. */
     @ExceptionHandler(Exception.class)
-    public ProblemDetail unexpectedFailure(Exception e) {
+    public ProblemDetail unexpectedFailure(Exception e, HttpServletResponse response) throws Exception {
+        if (response != null && response.isCommitted()) {
+            // a download already under way cannot turn into a problem: rethrown, the failure reaches the container,
+            // which drops the connection before the last chunk, so the client sees the answer cut, not complete
+            LOG.error("a streamed answer failed after it had started; dropping the connection", e);
+            throw e;
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof org.springframework.dao.DataAccessResourceFailureException
                     || t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException

@@ -2,6 +2,8 @@ package org.treatyregistry.api.export;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.common.Registration;
+import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.AfterAll;
@@ -22,6 +24,7 @@ import org.treatyregistry.projections.history.HistoryPage;
 import org.treatyregistry.projections.history.HistorySlice;
 
 import java.io.BufferedReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The history downloads are written slice by slice (session 9): they must be, byte for byte, what the whole list
@@ -79,15 +83,36 @@ class HistoryDownloadTest {
 
     @Test
     void aLegalDateRangeKeepsTheSameEntriesThoughTheSlicesPassRowsOver() throws Exception {
-        LocalDate from = LocalDate.of(1995, 1, 1);
-        LocalDate to = LocalDate.of(2004, 12, 31);
-        List<HistoryEntry> kept = pages("ABW", from, to, null);
-        assertThat(kept).isNotEmpty().hasSizeLessThan(pages("ABW", null, null, null).size());
+        // more than a slice kept, and rows passed over: the download reads several slices of rows it partly leaves out
+        LocalDate from = LocalDate.of(1990, 1, 1);
+        LocalDate to = LocalDate.of(2100, 12, 31);
+        List<HistoryEntry> kept = pages(null, from, to, null);
+        assertThat(kept).hasSizeGreaterThan(SLICE).hasSizeLessThan(pages(null, null, null, null).size());
 
         String query = "?legalFrom=" + from + "&legalTo=" + to;
-        assertThat(http.get("/api/states/ABW/history.csv" + query).body()).isEqualTo(CsvWriter.write(kept, HistoryEntry.class));
-        assertThat(http.get("/api/states/ABW/history.json" + query).body())
+        assertThat(http.get("/api/history.csv" + query).body()).isEqualTo(CsvWriter.write(kept, HistoryEntry.class));
+        assertThat(http.get("/api/history.json" + query).body())
                 .isEqualTo(registry.bean(ObjectMapper.class).writeValueAsString(kept));
+    }
+
+    @Test
+    void aDownloadThatFailsAfterItStartedIsCutNotCompleted() {
+        // every slice after the first fails, as a database gone away would
+        Registration failing = registry.bean(QueryBus.class).registerHandlerInterceptor((unitOfWork, chain) -> {
+            if (unitOfWork.getMessage().getPayload() instanceof FindHistoryAfterQuery q && q.after() != Long.MIN_VALUE) {
+                throw new IllegalStateException("the second slice fails");
+            }
+            return chain.proceed();
+        });
+        try {
+            // the client must see the answer broken off: a JSON array closed after the first slice, or a CSV ended at a
+            // whole row, would pass for the whole history
+            assertThatThrownBy(() -> http.get("/api/history.json")).isInstanceOf(UncheckedIOException.class);
+            assertThatThrownBy(() -> http.get("/api/history.csv")).isInstanceOf(UncheckedIOException.class);
+        } finally {
+            failing.cancel();
+        }
+        assertThat(http.get("/api/history.csv").status()).as("the next download is whole again").isEqualTo(200);
     }
 
     @Test
