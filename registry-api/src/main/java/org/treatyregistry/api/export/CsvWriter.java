@@ -1,15 +1,12 @@
 package org.treatyregistry.api.export;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.util.List;
 
 /** RFC 4180 CSV (header row, CRLF, double-quote escaping), written with Jackson's CSV module. */
@@ -25,20 +22,15 @@ public final class CsvWriter {
 
     public static <T> String write(List<T> rows, Class<T> type) {
         try {
-            return MAPPER.writer(schema(type)).writeValueAsString(rows);
+            return writer(type).writeValueAsString(rows);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write CSV of " + type.getSimpleName(), e);
         }
     }
 
-    /**
-     * The same CSV written row by row to {@code out} as {@link #write} writes a list (the header with the first row),
-     * for downloads too long to hold; closing the writer leaves {@code out} open.
-     */
-    public static <T> SequenceWriter rows(OutputStream out, Class<T> type) throws IOException {
-        // one flush a slice (the caller's), not one a row: a flush is a chunk on the wire
-        return MAPPER.writer(schema(type)).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-                .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE).writeValues(out);
+    /** The writer {@link #write} uses, for downloads that write the same CSV row by row (the header with the first). */
+    public static ObjectWriter writer(Class<?> type) {
+        return MAPPER.writer(schema(type));
     }
 
     private static CsvSchema schema(Class<?> type) {

@@ -2,6 +2,7 @@ package org.treatyregistry.api.export;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.swagger.v3.oas.annotations.Operation;
@@ -31,7 +32,6 @@ import org.treatyregistry.projections.ratification.FindRatificationStatusQuery;
 import org.treatyregistry.projections.ratification.RatificationStatusList;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -154,7 +154,7 @@ public class ExportController {
                                              @RequestParam(required = false) Instant recordedAt) {
         String s = state != null ? state : stateParam;
         return history(s, body, instrument, eventType, legalFrom, legalTo, recordedAt, TEXT_CSV, "csv",
-                out -> CsvWriter.rows(out, HistoryEntry.class));
+                CsvWriter.writer(HistoryEntry.class), false);
     }
 
     @GetMapping(path = {"/api/history.json", "/api/states/{state}/history.json"}, produces = "application/json")
@@ -170,8 +170,7 @@ public class ExportController {
         String s = state != null ? state : stateParam;
         // the application's own mapper, as when the list was answered whole: the same JSON, written entry by entry
         return history(s, body, instrument, eventType, legalFrom, legalTo, recordedAt, MediaType.APPLICATION_JSON, "json",
-                out -> json.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
-                        .writeValues(out).init(true));
+                json.writer(), true);
     }
 
     private ResponseEntity<String> ics(String state, String body, String instrument, List<String> kind, String alarms) {
@@ -209,7 +208,7 @@ public class ExportController {
      */
     private ResponseEntity<StreamingResponseBody> history(String state, String body, String instrument, String eventType, LocalDate legalFrom,
                                                           LocalDate legalTo, Instant recordedAt, MediaType type, String extension,
-                                                          RowWriter rows) {
+                                                          ObjectWriter rows, boolean array) {
         String s = Filters.state(state);
         String b = Filters.body(body);
         String i = Filters.instrument(instrument);
@@ -219,7 +218,10 @@ public class ExportController {
                 ResponseTypes.instanceOf(HistorySlice.class)).join();
         HistorySlice first = slice.apply(Long.MIN_VALUE);
         StreamingResponseBody download = out -> {
-            SequenceWriter writer = rows.open(out);
+            // the response's stream stays open when the writer closes, and is flushed once a slice, not once a row:
+            // a flush is a chunk on the wire
+            SequenceWriter writer = rows.without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                    .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE).writeValues(out).init(array);
             HistorySlice next = first;
             while (true) {
                 writer.writeAll(next.items());
@@ -239,12 +241,6 @@ public class ExportController {
             writer.close();
         };
         return download(download, type, "history", state, extension);
-    }
-
-    /** Opens the writer of a download's rows on the response (leaving the response's stream open). */
-    @FunctionalInterface
-    private interface RowWriter {
-        SequenceWriter open(OutputStream out) throws IOException;
     }
 
     private RatificationStatusList ratifications(String state, String instrument, String body) {

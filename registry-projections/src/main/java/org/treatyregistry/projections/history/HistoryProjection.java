@@ -206,27 +206,20 @@ public class HistoryProjection {
     /** The SQL conditions of the filters other than the legal-date range, their values added to {@code args}. */
     private static String where(String state, String body, String instrument, String eventType, Instant recordedUpTo, List<Object> args) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        if (state != null) {
-            where.append(" AND state_code = ?");
-            args.add(state);
-        }
-        if (body != null) {
-            where.append(" AND body = ?");
-            args.add(body);
-        }
-        if (instrument != null) {
-            where.append(" AND instrument = ?");
-            args.add(instrument);
-        }
-        if (eventType != null) {
-            where.append(" AND event_type = ?");
-            args.add(eventType);
-        }
-        if (recordedUpTo != null) {
-            where.append(" AND recorded_at <= ?");
-            args.add(Timestamp.from(recordedUpTo));
-        }
+        and(where, args, "state_code = ?", state);
+        and(where, args, "body = ?", body);
+        and(where, args, "instrument = ?", instrument);
+        and(where, args, "event_type = ?", eventType);
+        and(where, args, "recorded_at <= ?", recordedUpTo == null ? null : Timestamp.from(recordedUpTo));
         return where.toString();
+    }
+
+    /** A filter's condition, when the filter is given. */
+    private static void and(StringBuilder where, List<Object> args, String condition, Object value) {
+        if (value != null) {
+            where.append(" AND ").append(condition);
+            args.add(value);
+        }
     }
 
     private static HistoryEntry entry(ResultSet rs) throws SQLException {
