@@ -18,6 +18,7 @@ import org.treatyregistry.projections.facts.FactRepository;
 import org.treatyregistry.projections.facts.ReadModelTable;
 import org.treatyregistry.projections.facts.StoredFact;
 import org.treatyregistry.projections.facts.StreamReadModel;
+import org.treatyregistry.projections.facts.MetaDataFields;
 import org.treatyregistry.projections.history.HistoryProjection;
 
 import java.io.IOException;
@@ -52,7 +53,8 @@ import javax.sql.DataSource;
 /**
  * Rebuilds every read model in one pass over the JDBC event store, outside Axon's event processor: read the events
  * stream by stream, compute each row with the same functions the live handlers use ({@link StreamReadModel#rows},
- * {@link HistoryProjection#row}, {@link FactRepository#stored}), and stream the rows into the emptied tables in chunks
+ * {@link HistoryProjection#row}, {@link FactRepository#stored}; no history rows where the history is read from the
+ * event store itself, {@link HistoryProjection#readsEventStore}), and stream the rows into the emptied tables in chunks
  * (COPY on PostgreSQL, JDBC batches elsewhere) from a second thread, all in one write transaction. The caller then hands
  * the processor a token at the last event read, so it carries on with whatever was appended meanwhile.
  * <p>
@@ -79,6 +81,7 @@ final class BulkRebuild {
     private final boolean sameMapper;
     private final FactRepository facts;
     private final FactProjection projection;
+    private final boolean historyRows;
     private final AtomicLong processed;
     // where the time goes (nanoseconds), logged at the end: the reader blocked on a full writer queue, each writer's
     // COPY and its key and index rebuild
@@ -86,7 +89,7 @@ final class BulkRebuild {
     private final Map<String, Long> writerTimes = new ConcurrentHashMap<>();
 
     BulkRebuild(DataSource dataSource, Serializer eventSerializer, ObjectMapper json, FactRepository facts, FactProjection projection,
-                AtomicLong processed) {
+                HistoryProjection history, AtomicLong processed) {
         this.dataSource = dataSource;
         this.eventSerializer = eventSerializer;
         this.mapper = eventSerializer instanceof JacksonSerializer jackson ? jackson.getObjectMapper() : json;
@@ -96,6 +99,7 @@ final class BulkRebuild {
         }
         this.facts = facts;
         this.projection = projection;
+        this.historyRows = !history.readsEventStore();
         this.processed = processed;
     }
 
@@ -192,10 +196,12 @@ final class BulkRebuild {
                         state = stored.state();
                         streamFacts.add(stored);
                         add(pending, FactRepository.TABLE, facts.values(stored), queue, writeFailure);
-                        columns = columns == null ? HistoryProjection.StreamColumns.of(streamId, fact.get().streamType())
-                                : columns.orOf(streamId, fact.get().streamType());
-                        add(pending, HistoryProjection.TABLE, HistoryProjection.row(position, columns, sequence, payload,
-                                fact.get(), recordedAt, recordedBy, meta[1]), queue, writeFailure);
+                        if (historyRows) {
+                            columns = columns == null ? HistoryProjection.StreamColumns.of(streamId, fact.get().streamType())
+                                    : columns.orOf(streamId, fact.get().streamType());
+                            add(pending, HistoryProjection.TABLE, HistoryProjection.row(position, columns, sequence, payload,
+                                    fact.get(), recordedAt, recordedBy, meta[1]), queue, writeFailure);
+                        }
                     }
                     processed.incrementAndGet();
                 }

@@ -27,6 +27,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationContext;
 import org.treatyregistry.projections.facts.FactProjection;
 import org.treatyregistry.projections.facts.FactRepository;
+import org.treatyregistry.projections.history.HistoryProjection;
 
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
@@ -73,7 +74,7 @@ public class ProjectionAdmin {
     public ProjectionAdmin(EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc, Serializer serializer,
                            TokenStore tokens, TransactionManager transactions, ObjectProvider<EventStorageEngine> storage, DataSource dataSource,
                            @Qualifier("eventSerializer") Serializer eventSerializer, ObjectMapper json, FactRepository facts,
-                           FactProjection projection, ApplicationContext context,
+                           FactProjection projection, HistoryProjection history, ApplicationContext context,
                            @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
         this.claimTimeout = claimTimeout;
         this.processing = processing;
@@ -86,7 +87,7 @@ public class ProjectionAdmin {
         // the bulk path reads the JDBC store's table and decodes payloads without upcasting: with Axon Server, or once
         // an upcaster exists, rebuilds go through the processor (which applies the upcaster chain)
         boolean bulkPossible = storage.getIfAvailable() instanceof JdbcEventStorageEngine && context.getBeansOfType(EventUpcaster.class).isEmpty();
-        this.bulk = bulkPossible ? new BulkRebuild(dataSource, eventSerializer, json, facts, projection, bulkProcessed) : null;
+        this.bulk = bulkPossible ? new BulkRebuild(dataSource, eventSerializer, json, facts, projection, history, bulkProcessed) : null;
     }
 
     /**

@@ -23,6 +23,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.treatyregistry.core.shared.RegistryException;
+import org.treatyregistry.projections.facts.ClassifiedFact;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -506,6 +507,15 @@ public class EventLog {
             if (payload == null || payload instanceof UnknownSerializedType || !payload.getClass().getName().startsWith(EVENT_PACKAGE)) {
                 throw new IllegalArgumentException("unknown event type " + type);
             }
+            // a fact's stream is its state's (participation:KAZ:CCPR): the history finds a state's events by that part
+            // of their streams' identifiers (HistoryFromEvents)
+            ClassifiedFact.of(payload).ifPresent(fact -> {
+                String[] stream = aggregateIdentifier.split(":", -1);
+                if (stream.length < 2 || !stream[1].equals(fact.state().value())) {
+                    throw new IllegalArgumentException("the stream " + aggregateIdentifier + " is not one of " + fact.state().value()
+                            + ", the state its " + payload.getClass().getSimpleName() + " names");
+                }
+            });
             byte[] payloadBytes;
             if (storedAsGiven) {
                 payloadBytes = stored.getBytes(StandardCharsets.UTF_8);

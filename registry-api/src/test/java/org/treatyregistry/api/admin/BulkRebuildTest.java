@@ -31,7 +31,10 @@ import org.treatyregistry.api.support.RunningRegistry;
 import org.treatyregistry.api.support.TestPostgres;
 import org.treatyregistry.projections.facts.FactProjection;
 import org.treatyregistry.projections.facts.ReadModelTable;
+import org.treatyregistry.projections.history.FindHistoryAfterQuery;
+import org.treatyregistry.projections.history.HistoryEntry;
 import org.treatyregistry.projections.history.HistoryProjection;
+import org.treatyregistry.projections.history.HistorySlice;
 
 import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
@@ -98,10 +101,12 @@ class BulkRebuildTest {
 
             assertThat(recorded.get()).as("every write was accepted").isEqualTo(30);
             Long facts = registry.jdbc().queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
-            assertThat(registry.jdbc().queryForObject("SELECT COUNT(*) FROM history_entry", Long.class))
-                    .as("one history entry per event, those recorded during the rebuild included").isEqualTo(facts);
-            assertThat(registry.jdbc().queryForObject("SELECT COUNT(*) FROM history_entry WHERE stream_id = ?"
-                    + " AND event_type = 'ReservationEnteredEvent'", Long.class, participation)).isEqualTo(registry.jdbc().queryForObject(
+            assertThat(registry.jdbc().queryForObject("SELECT COUNT(*) FROM projected_fact", Long.class))
+                    .as("one projected fact per event, those recorded during the rebuild included").isEqualTo(facts);
+            List<HistoryEntry> history = history(registry);
+            assertThat(history).as("one history entry per event").hasSize(facts.intValue());
+            assertThat(history.stream().filter(e -> e.streamId().equals(participation) && e.eventType().equals("ReservationEnteredEvent"))
+                    .count()).isEqualTo(registry.jdbc().queryForObject(
                     "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?"
                             + " AND payload_type LIKE '%ReservationEnteredEvent'", Long.class, participation)).isGreaterThanOrEqualTo(30);
             Map<String, List<String>> live = tables(registry);
@@ -114,6 +119,7 @@ class BulkRebuildTest {
     void factsLeaveTheirJsonToTheEventStoreUntilItCannotBeReadFromThere() throws Exception {
         TestPostgres.Database db = TestPostgres.newDatabase();
         Map<String, List<String>> before;
+        List<HistoryEntry> historyBefore;
         try (RunningRegistry registry = RunningRegistry.postgres(db, false).start()) {
             load(registry, 4, 3_000);
             JdbcTemplate jdbc = registry.jdbc();
@@ -124,6 +130,8 @@ class BulkRebuildTest {
                     .as("a correction's fact is not its event's payload").isZero();
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM projected_fact WHERE corrects_seq IS NOT NULL", Long.class)).isPositive();
             before = tables(registry);
+            historyBefore = history(registry);
+            assertThat(before.get("history_entry")).as("the history is read from the event store").isEmpty();
         }
         // an upcaster now reinterprets stored payloads: the rows must carry the facts as the projection saw them
         EventUpcaster upcaster = new SingleEventUpcaster() {
@@ -143,7 +151,10 @@ class BulkRebuildTest {
                     .as("rebuilt at start, every row with its JSON").isZero();
             Map<String, List<String>> after = tables(registry);
             assertThat(after.get("projected_fact")).hasSameSizeAs(before.get("projected_fact"));
-            before.keySet().stream().filter(table -> !table.equals("projected_fact"))
+            // nor can the history be read from the event store: it is the projection's table again, the same entries
+            assertThat(after.get("history_entry")).hasSize(historyBefore.size());
+            assertThat(history(registry)).isEqualTo(historyBefore);
+            before.keySet().stream().filter(table -> !table.equals("projected_fact") && !table.equals("history_entry"))
                     .forEach(table -> assertThat(after.get(table)).as(table).isEqualTo(before.get(table)));
         }
     }
@@ -295,15 +306,19 @@ class BulkRebuildTest {
     private void rebuildsExactlyWhatTheLiveProjectionBuilt(RunningRegistry registry) throws Exception {
         load(registry, 4, 6_000);
         Map<String, List<String>> live = tables(registry);
-        assertThat(live.get("history_entry")).hasSizeGreaterThan(5_000);
+        List<HistoryEntry> history = history(registry);
+        assertThat(history).hasSizeGreaterThan(5_000);
+        assertThat(live.get("history_entry")).as("the history is read from the event store, not written").isEmpty();
+        assertThat(live.get("projected_fact")).hasSizeGreaterThan(5_000);
         assertThat(live.get("projected_fact").stream().filter(row -> row.contains("ReportSubmittedEvent"))).isNotEmpty();
 
         registry.jdbc().update("DELETE FROM participation_status WHERE state_code = 'ABW'");
-        registry.jdbc().update("UPDATE history_entry SET summary = 'tampered'");
+        registry.jdbc().update("UPDATE projected_fact SET recorded_by = 'tampered'");
         rebuild(registry);
 
         Map<String, List<String>> rebuilt = tables(registry);
         live.forEach((table, rows) -> assertThat(rebuilt.get(table)).as(table).isEqualTo(rows));
+        assertThat(history(registry)).isEqualTo(history);
     }
 
     /** A synthetic record of {@code states} states, through the event-log import, projected by the live processor. */
@@ -320,6 +335,21 @@ class BulkRebuildTest {
     private static void rebuild(RunningRegistry registry) {
         assertThat(registry.http().post("/api/admin/projections/rebuild", "").status()).isEqualTo(202);
         assertThat(registry.bean(ProjectionAdmin.class).awaitCaughtUp(Duration.ofMinutes(5))).isTrue();
+    }
+
+    /** The whole history, as the registry shows it. */
+    private static List<HistoryEntry> history(RunningRegistry registry) {
+        HistoryProjection projection = registry.bean(HistoryProjection.class);
+        List<HistoryEntry> entries = new ArrayList<>();
+        long after = Long.MIN_VALUE;
+        while (true) {
+            HistorySlice slice = projection.handle(new FindHistoryAfterQuery(null, null, null, null, null, null, null, after, 5_000));
+            entries.addAll(slice.items());
+            if (slice.end()) {
+                return entries;
+            }
+            after = slice.last();
+        }
     }
 
     /** Every row of every read-model table, as text, in a fixed order. */

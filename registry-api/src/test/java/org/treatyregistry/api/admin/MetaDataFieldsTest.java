@@ -3,6 +3,7 @@ package org.treatyregistry.api.admin;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.treatyregistry.projections.facts.MetaDataFields;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -169,6 +169,22 @@ class AuditEndToEndTest {
     }
 
     @Test
+    void anImportedFactFiledUnderAnotherStatesStreamIsRefused() {
+        String log = http.get("/api/audit/events.jsonl").body();
+        String marker = "\"aggregateIdentifier\":\"participation:KAZ:";
+        assertThat(log).contains(marker);
+        // the history finds a state's events by their streams' identifiers, so a fact must be filed under its own state's
+        String misfiled = log.replaceFirst(java.util.regex.Pattern.quote(marker), "\"aggregateIdentifier\":\"participation:UZB:");
+        try (RunningRegistry copy = RunningRegistry.postgres(TestPostgres.newDatabase(), false).start()) {
+            Http.Response refused = copy.http().post("/api/admin/event-log", misfiled, "application/x-ndjson");
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.json().path("errorCode").asText()).isEqualTo("INVALID_EVENT");
+            assertThat(refused.json().path("detail").asText()).contains("participation:UZB:").contains("is not one of KAZ");
+            assertThat(copy.eventCount()).as("nothing imported").isZero();
+        }
+    }
+
+    @Test
     void theAuditPackVerifiesOffline() throws Exception {
         Map<String, byte[]> files = new LinkedHashMap<>();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(http.getBytes("/api/states/KAZ/audit-pack?date=2020-01-01")))) {

@@ -8,6 +8,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.treatyregistry.projections.history.FindHistoryAfterQuery;
+import org.treatyregistry.projections.history.HistoryProjection;
+import org.treatyregistry.projections.history.HistorySlice;
 import org.treatyregistry.api.support.Http;
 import org.treatyregistry.api.support.RunningRegistry;
 import org.treatyregistry.api.support.TestPostgres;
@@ -129,7 +132,8 @@ class ChainSealingTest {
         assertThat(registry.bean(org.treatyregistry.api.admin.ProjectionAdmin.class).awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
         assertThat(projectedAt(held)).as("the event committed late is in the read models").isEqualTo(1);
         assertThat(projectedAt(later)).isEqualTo(1);
-        assertThat(registry.jdbc().queryForObject("SELECT COUNT(*) FROM history_entry WHERE global_index > ?", Long.class, before))
+        assertThat(registry.jdbc().queryForObject("SELECT COUNT(*) FROM projected_fact f JOIN domain_event_entry e"
+                + " ON f.stream_id = e.aggregate_identifier AND f.sequence_number = e.sequence_number WHERE e.global_index > ?", Long.class, before))
                 .isEqualTo(registry.jdbc().queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE global_index > ?", Long.class, before));
     }
 
@@ -154,8 +158,15 @@ class ChainSealingTest {
         assertThat(woken.get()).as("linked by the other sealer").isEqualTo(2);
     }
 
+    /** Whether the event at this position is in the read models (its projected fact), and in the history. */
     private long projectedAt(long globalIndex) {
-        return registry.jdbc().queryForObject("SELECT COUNT(*) FROM history_entry WHERE global_index = ?", Long.class, globalIndex);
+        long facts = registry.jdbc().queryForObject("SELECT COUNT(*) FROM projected_fact f JOIN domain_event_entry e"
+                + " ON f.stream_id = e.aggregate_identifier AND f.sequence_number = e.sequence_number WHERE e.global_index = ?", Long.class, globalIndex);
+        HistorySlice history = registry.bean(HistoryProjection.class).handle(new FindHistoryAfterQuery(null, null, null, null, null, null,
+                null, globalIndex - 1, 1));
+        long inHistory = history.items().stream().filter(e -> e.globalIndex() == globalIndex).count();
+        assertThat(inHistory).as("the history shows the event at " + globalIndex + " exactly when the read models have it").isEqualTo(facts);
+        return facts;
     }
 
     @Test

@@ -23,6 +23,8 @@ import org.treatyregistry.core.shared.Source;
 import org.treatyregistry.core.shared.StateCode;
 import org.treatyregistry.projections.calendar.CalendarPage;
 import org.treatyregistry.projections.calendar.FindCalendarQuery;
+import org.treatyregistry.projections.history.FindHistoryQuery;
+import org.treatyregistry.projections.history.HistoryPage;
 
 import java.io.BufferedReader;
 import java.net.URI;
@@ -214,6 +216,13 @@ public final class Benchmark {
         long[] all = time(runs, () -> calendar(queries, null));
         latencyRows("calendar query, one state (100 a page)", one, 10.0);
         latencyRows("calendar query, all states (100 a page)", all, 10.0);
+        // the desk's history screen: a state's entries, 100 a page, the first page and one further in (its count included)
+        long[] historyFirst = time(runs, () -> history(queries, states.get(rnd.nextInt(states.size())).value(), 0));
+        // (a state holds about events / states entries: the 21st page at 1M events, an earlier one in a smaller run)
+        int deeper = (int) Math.min(20, dataset.events() / options.states() / 200);
+        long[] historyDeeper = time(runs, () -> history(queries, states.get(rnd.nextInt(states.size())).value(), deeper));
+        latencyRows("history query, one state (100 a page, the first)", historyFirst, null);
+        latencyRows("history query, one state (100 a page, page " + (deeper + 1) + ")", historyDeeper, null);
 
         String token = registry.bean(FeedTokens.class).issue(TestCredentials.ADMIN, "benchmark").token();
         String base = registry.http().base();
@@ -260,7 +269,8 @@ public final class Benchmark {
      */
     private void downloads(RunningRegistry registry, HttpClient http, String base) throws Exception {
         Measures.resetPeakHeap();
-        long entries = registry.jdbc().queryForObject("SELECT COUNT(*) FROM history_entry", Long.class);
+        // an entry for every event (every event the registry stores is a fact of a stream)
+        long entries = registry.eventCount();
         long[] history = download(http, base + "/api/history.csv");
         // the header, then one line per entry: the summaries hold no line breaks
         if (history[1] != entries + 1) {
@@ -317,6 +327,15 @@ public final class Benchmark {
         CalendarPage page = queries.query(new FindCalendarQuery(state, null, null, Set.of(), null, null, null, 90, null, false, 0, 100),
                 ResponseTypes.instanceOf(CalendarPage.class)).join();
         return page.items().size();
+    }
+
+    private static int history(QueryGateway queries, String state, int page) {
+        HistoryPage answer = queries.query(new FindHistoryQuery(state, null, null, null, null, null, null, page, 100),
+                ResponseTypes.instanceOf(HistoryPage.class)).join();
+        if (answer.items().isEmpty()) {
+            throw new IllegalStateException("no history page " + page + " for " + state + " of " + answer.total() + " entries");
+        }
+        return answer.items().size();
     }
 
     private static int ics(HttpClient http, String url) throws Exception {

@@ -151,7 +151,7 @@ class CrashRecoveryTest {
         // restart on the same database: it serves again, and the read models take in everything that was stored
         registry.start();
         registry.awaitCaughtUp(PATIENCE);
-        assertThat(store.eventsMissingFromHistory()).as("events absent from the history read model").isZero();
+        assertThat(store.eventsMissingFromReadModels()).as("events absent from the read models").isZero();
         Map<String, String> histories = new HashMap<>();
         for (Expected e : expected) {
             String state = e.stream().split(":")[1];
@@ -241,7 +241,7 @@ class CrashRecoveryTest {
         assertThat(segments).extracting(EventStore.Segment::position)
                 .containsExactlyElementsOf(before.stream().map(EventStore.Segment::position).toList());
         assertThat(segments).noneSatisfy(s -> assertThat(s.replaying()).isTrue());
-        assertThat(store.eventsMissingFromHistory()).as("history rows after the kill").isZero();
+        assertThat(store.eventsMissingFromReadModels()).as("projected facts after the kill").isZero();
 
         // restart: caught up at once, the same answers; and a rebuild now gives them again
         registry.start();

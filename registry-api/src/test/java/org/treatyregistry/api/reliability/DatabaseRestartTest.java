@@ -115,7 +115,7 @@ class DatabaseRestartTest {
         assertThat(events).noneMatch(e -> e.stream().startsWith("participation:SWE:"));
         assertThat(store.count()).isEqualTo(eventsBefore + 2);
         store.assertConsistent();
-        assertThat(store.eventsMissingFromHistory()).isZero();
+        assertThat(store.eventsMissingFromReadModels()).isZero();
         assertThat(http.get("/api/states/NOR/calendar?validAt=2015-01-01").json().path("items").toString()).contains("obligation:NOR:CRPD");
         refusal.assertAll();
     }

@@ -153,10 +153,13 @@ final class EventStore {
         }
     }
 
-    /** How many events the history read model lacks (0 once the projections have caught up). */
-    long eventsMissingFromHistory() {
-        return queryLong("SELECT COUNT(*) FROM domain_event_entry e WHERE NOT EXISTS "
-                + "(SELECT 1 FROM history_entry h WHERE h.global_index = e.global_index)");
+    /**
+     * How many events the read models lack (0 once the projections have caught up): events without their projected
+     * fact. (The history is read from the events themselves on this store, so it cannot lack one.)
+     */
+    long eventsMissingFromReadModels() {
+        return queryLong("SELECT COUNT(*) FROM domain_event_entry e WHERE NOT EXISTS (SELECT 1 FROM projected_fact f"
+                + " WHERE f.stream_id = e.aggregate_identifier AND f.sequence_number = e.sequence_number)");
     }
 
     /** Events per stream and type, for lookups: stream -> type -> events. */

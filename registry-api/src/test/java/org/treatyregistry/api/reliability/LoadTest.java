@@ -78,7 +78,7 @@ class LoadTest {
 
             // and in the read models, once they have caught up
             registry.awaitCaughtUp(Duration.ofMinutes(3));
-            assertThat(store.eventsMissingFromHistory()).isZero();
+            assertThat(store.eventsMissingFromReadModels()).isZero();
             LoadGenerator.Write last = result.writes().get(result.writes().size() - 1);
             String state = last.stream().split(":")[1];
             JsonNode history = http.get("/api/states/" + state + "/history?size=1000").json();

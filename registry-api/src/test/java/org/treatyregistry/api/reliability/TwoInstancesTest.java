@@ -170,7 +170,7 @@ class TwoInstancesTest {
         survivor.awaitCaughtUp(PATIENCE);
         assertThat(survivor.http().get("/api/states/ISL/calendar?validAt=2020-01-01").json().path("items").toString())
                 .contains("obligation:ISL:CRPD");
-        assertThat(store.eventsMissingFromHistory()).isZero();
+        assertThat(store.eventsMissingFromReadModels()).isZero();
         int recorded = (int) attempts.stream().filter(x -> x.status() == 201).count();
         long refused = attempts.size() - recorded;
         assertThat(survivor.http().get("/api/states/NOR/ratifications?instrument=CRC").json().path("items").get(0).path("reservations"))

@@ -8,7 +8,10 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.treatyregistry.core.catalogue.InstrumentCode;
@@ -21,6 +24,7 @@ import org.treatyregistry.core.reporting.ReportingFactCorrectedEvent;
 import org.treatyregistry.core.upr.UprFactCorrectedEvent;
 import org.treatyregistry.projections.Projections;
 import org.treatyregistry.projections.facts.ClassifiedFact;
+import org.treatyregistry.projections.facts.EventPayloads;
 import org.treatyregistry.projections.facts.FactProjection;
 import org.treatyregistry.projections.facts.ReadModelTable;
 import org.treatyregistry.projections.facts.StreamType;
@@ -34,15 +38,29 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The obligation history: one row per event, keyed by its global position, so a replay rewrites nothing twice. */
+/**
+ * The obligation history: one entry per event of a fact stream. Where the event store is in this database
+ * ({@link EventPayloads}) the entries are read from the events themselves ({@link HistoryFromEvents}) and nothing is
+ * written here; otherwise (Axon Server, an upcaster) each is a row of history_entry, keyed by its global position, so a
+ * replay rewrites nothing twice.
+ */
 @Component
 @ProcessingGroup(Projections.PROCESSING_GROUP)
 public class HistoryProjection {
 
     private final JdbcTemplate jdbc;
+    // null: the history is the history_entry table
+    private final HistoryFromEvents events;
 
-    public HistoryProjection(JdbcTemplate jdbc) {
+    public HistoryProjection(JdbcTemplate jdbc, ObjectMapper json, ObjectProvider<EventPayloads> eventPayloads) {
         this.jdbc = jdbc;
+        EventPayloads store = eventPayloads.getIfAvailable();
+        this.events = store == null ? null : new HistoryFromEvents(store, json);
+    }
+
+    /** Whether the history is read from the event store, so that no history row is written (see the class comment). */
+    public boolean readsEventStore() {
+        return events != null;
     }
 
     public static final ReadModelTable TABLE = ReadModelTable.of("history_entry", "global_index", "global_index", "stream_id",
@@ -58,6 +76,9 @@ public class HistoryProjection {
     void on(Object payload, DomainEventMessage<?> message, TrackingToken token, @org.axonframework.eventhandling.Timestamp Instant recordedAt,
             @MetaDataValue(Projections.RECORDED_BY) String recordedBy, @MetaDataValue("importBatch") String importBatch,
             UnitOfWork<?> unitOfWork) {
+        if (events != null) {
+            return;
+        }
         long position = token.position().orElseThrow(() -> new IllegalStateException("no global position in " + token));
         ClassifiedFact.of(payload).ifPresent(fact -> {
             Object[] values = row(position, message.getAggregateIdentifier(), message.getSequenceNumber(), payload, fact, recordedAt,
@@ -136,27 +157,28 @@ public class HistoryProjection {
         int from = Math.max(0, query.page()) * size;
         if (query.legalFrom() == null && query.legalTo() == null) {
             // the common case pages in SQL: a page of the UN-wide history (a million entries) is a page, not the table
-            Long total = jdbc.queryForObject("SELECT COUNT(*) FROM history_entry" + where, Long.class, args.toArray());
+            Long total = jdbc.queryForObject("SELECT COUNT(*)" + from() + where, Long.class, args.toArray());
             List<Object> pageArgs = new ArrayList<>(args);
             pageArgs.add(size);
             pageArgs.add(from);
-            List<HistoryEntry> items = jdbc.query("SELECT * FROM history_entry" + where + " ORDER BY global_index LIMIT ? OFFSET ?",
-                    (rs, i) -> entry(rs), pageArgs.toArray());
+            List<HistoryEntry> items = jdbc.query(select() + where + " ORDER BY " + position() + " LIMIT ? OFFSET ?", entries(),
+                    pageArgs.toArray());
             return new HistoryPage(items, query.page(), size, total == null ? 0 : total);
         }
         // a legal-date range is checked on the parsed date (its precision decides the overlap): the rows stream past
         // and only the page is kept, so memory does not grow with the history
         List<HistoryEntry> items = new ArrayList<>();
         long[] total = {0};
+        RowMapper<HistoryEntry> entries = entries();
         jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement("SELECT * FROM history_entry" + where + " ORDER BY global_index");
+            PreparedStatement statement = connection.prepareStatement(select() + where + " ORDER BY " + position());
             statement.setFetchSize(1000);
             for (int i = 0; i < args.size(); i++) {
                 statement.setObject(i + 1, args.get(i));
             }
             return statement;
         }, (RowCallbackHandler) rs -> {
-            HistoryEntry e = entry(rs);
+            HistoryEntry e = entries.mapRow(rs, 0);
             if (inLegalRange(e, query.legalFrom(), query.legalTo())) {
                 if (total[0] >= from && items.size() < size) {
                     items.add(e);
@@ -178,14 +200,14 @@ public class HistoryProjection {
         List<Object> args = new ArrayList<>();
         String where = where(query.state(), query.body(), query.instrument(), query.eventType(), query.recordedUpTo(), args);
         int size = Math.max(1, Math.min(query.size(), 5000));
-        String sql = "SELECT * FROM history_entry" + where + " AND global_index > ? ORDER BY global_index LIMIT ?";
+        String sql = select() + where + " AND " + position() + " > ? ORDER BY " + position() + " LIMIT ?";
         List<HistoryEntry> items = new ArrayList<>();
         long last = query.after();
         while (true) {
             List<Object> sliceArgs = new ArrayList<>(args);
             sliceArgs.add(last);
             sliceArgs.add(size);
-            List<HistoryEntry> rows = jdbc.query(sql, (rs, i) -> entry(rs), sliceArgs.toArray());
+            List<HistoryEntry> rows = jdbc.query(sql, entries(), sliceArgs.toArray());
             for (HistoryEntry e : rows) {
                 last = e.globalIndex();
                 // a legal-date range is checked on the parsed date (its precision decides the overlap), so rows
@@ -203,8 +225,27 @@ public class HistoryProjection {
         }
     }
 
+    private String select() {
+        return events == null ? "SELECT *" + from() : "SELECT " + events.columns() + from();
+    }
+
+    private String from() {
+        return events == null ? " FROM history_entry" : events.from();
+    }
+
+    private String position() {
+        return events == null ? "global_index" : events.position();
+    }
+
+    private RowMapper<HistoryEntry> entries() {
+        return events == null ? (rs, i) -> entry(rs) : events.entries();
+    }
+
     /** The SQL conditions of the filters other than the legal-date range, their values added to {@code args}. */
-    private static String where(String state, String body, String instrument, String eventType, Instant recordedUpTo, List<Object> args) {
+    private String where(String state, String body, String instrument, String eventType, Instant recordedUpTo, List<Object> args) {
+        if (events != null) {
+            return events.where(state, body, instrument, eventType, recordedUpTo, args);
+        }
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         and(where, args, "state_code = ?", state);
         and(where, args, "body = ?", body);
@@ -220,6 +261,13 @@ public class HistoryProjection {
             where.append(" AND ").append(condition);
             args.add(value);
         }
+    }
+
+    /** A row of {@link #TABLE}'s values (as {@link #row} gives them) as its entry. */
+    static HistoryEntry entry(Object[] v) {
+        return new HistoryEntry((Long) v[0], (String) v[1], (String) v[2], (Long) v[3], (String) v[4], (String) v[5], (String) v[6],
+                (String) v[7], (String) v[8], (String) v[9], (String) v[10], (Instant) v[11], (String) v[12], (String) v[13],
+                (String) v[14], (String) v[15], (Long) v[16], (String) v[17], (String) v[18]);
     }
 
     private static HistoryEntry entry(ResultSet rs) throws SQLException {

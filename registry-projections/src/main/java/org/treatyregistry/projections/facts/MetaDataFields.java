@@ -1,4 +1,4 @@
-package org.treatyregistry.api.admin;
+package org.treatyregistry.projections.facts;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -7,14 +7,15 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 
 /**
- * recordedBy and importBatch from an event's stored metadata (a JSON object), as the rebuild needs them for every event.
+ * recordedBy and importBatch from an event's stored metadata (a JSON object), as the rebuild and the history read them for
+ * every event.
  * <p>
  * The metadata the registry writes is a flat object of ASCII strings; {@link #scan} reads that shape straight from the
  * bytes, validating it as JSON as it goes (a Jackson parser per event was 7% of the rebuild's reading thread). Anything
  * else (a non-ASCII byte, a nested value, anything that is not valid JSON) goes to Jackson's streaming parser, which
  * decides as before: the result is Jackson's in every case (MetaDataFieldsTest compares them).
  */
-final class MetaDataFields {
+public final class MetaDataFields {
 
     private static final byte[] RECORDED_BY = {'r', 'e', 'c', 'o', 'r', 'd', 'e', 'd', 'B', 'y'};
     private static final byte[] IMPORT_BATCH = {'i', 'm', 'p', 'o', 'r', 't', 'B', 'a', 't', 'c', 'h'};
@@ -23,7 +24,7 @@ final class MetaDataFields {
     }
 
     /** {recordedBy, importBatch}, each null when absent, null or not a scalar. */
-    static String[] read(byte[] stored, JsonFactory json) throws IOException {
+    public static String[] read(byte[] stored, JsonFactory json) throws IOException {
         if (stored == null) {
             return new String[2];
         }
@@ -31,7 +32,7 @@ final class MetaDataFields {
         return values != null ? values : withJackson(stored, json);
     }
 
-    static String[] withJackson(byte[] stored, JsonFactory json) throws IOException {
+    public static String[] withJackson(byte[] stored, JsonFactory json) throws IOException {
         String[] values = new String[2];
         try (JsonParser parser = json.createParser(stored)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -52,7 +53,7 @@ final class MetaDataFields {
     }
 
     /** The fields of a flat, valid, all-ASCII JSON object; null for anything else. */
-    static String[] scan(byte[] b) {
+    public static String[] scan(byte[] b) {
         String[] values = new String[2];
         int[] at = {whitespace(b, 0)};
         if (at[0] >= b.length || b[at[0]] != '{') {
