@@ -24,6 +24,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.treatyregistry.core.shared.RegistryException;
 import org.treatyregistry.projections.facts.ClassifiedFact;
+import org.treatyregistry.projections.history.HistoryProjection;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -507,13 +508,14 @@ public class EventLog {
             if (payload == null || payload instanceof UnknownSerializedType || !payload.getClass().getName().startsWith(EVENT_PACKAGE)) {
                 throw new IllegalArgumentException("unknown event type " + type);
             }
-            // a fact's stream is its state's (participation:KAZ:CCPR): the history finds a state's events by that part
-            // of their streams' identifiers (HistoryFromEvents)
+            // a fact's stream is named as the registry names its state's streams (participation:KAZ:CCPR): the history
+            // finds a state's events, and an instrument's or a body's, by their streams' identifiers (HistoryFromEvents)
             ClassifiedFact.of(payload).ifPresent(fact -> {
-                String[] stream = aggregateIdentifier.split(":", -1);
-                if (stream.length < 2 || !stream[1].equals(fact.state().value())) {
-                    throw new IllegalArgumentException("the stream " + aggregateIdentifier + " is not one of " + fact.state().value()
-                            + ", the state its " + payload.getClass().getSimpleName() + " names");
+                String canonical = HistoryProjection.StreamColumns.canonicalId(aggregateIdentifier, fact);
+                if (!aggregateIdentifier.equals(canonical)) {
+                    throw new IllegalArgumentException("the stream " + aggregateIdentifier + " is not the registry's name for a stream of "
+                            + fact.state().value() + "'s " + payload.getClass().getSimpleName()
+                            + (canonical == null ? "" : " (that is " + canonical + ")"));
                 }
             });
             byte[] payloadBytes;

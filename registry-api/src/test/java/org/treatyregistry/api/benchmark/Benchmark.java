@@ -223,6 +223,9 @@ public final class Benchmark {
         long[] historyDeeper = time(runs, () -> history(queries, states.get(rnd.nextInt(states.size())).value(), deeper));
         latencyRows("history query, one state (100 a page, the first)", historyFirst, null);
         latencyRows("history query, one state (100 a page, page " + (deeper + 1) + ")", historyDeeper, null);
+        // every state's history, as the screens show it unfiltered: the count of the whole history on every page
+        long[] historyAll = time(Math.max(3, runs / 30), () -> history(queries, null, 0));
+        latencyRows("history query, all states (100 a page, the first)", historyAll, null);
 
         String token = registry.bean(FeedTokens.class).issue(TestCredentials.ADMIN, "benchmark").token();
         String base = registry.http().base();

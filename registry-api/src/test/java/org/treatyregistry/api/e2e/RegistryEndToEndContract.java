@@ -229,8 +229,10 @@ abstract class RegistryEndToEndContract {
         List<String> before = paths.stream().map(p -> http.get(p).body()).toList();
         // damage the read models, so that only a real replay can restore them
         registry.jdbc().update("DELETE FROM participation_status");
+        registry.jdbc().update("DELETE FROM competence_status");
         registry.jdbc().update("UPDATE projected_fact SET recorded_by = 'tampered'");
         assertThat(http.get("/api/ratifications").body()).isNotEqualTo(before.get(3));
+        assertThat(http.get("/api/competences").body()).isNotEqualTo(before.get(4));
 
         Http.Response started = http.post("/api/admin/projections/rebuild", "");
         assertThat(started.status()).isEqualTo(202);

@@ -115,7 +115,9 @@ final class HistoryFromEvents {
             args.add(typeBySimpleName.getOrDefault(eventType, ""));
         }
         if (recordedUpTo != null) {
-            // the store writes its instants in one fixed-width UTC format (milliseconds), which sorts as the instants do
+            // the store writes every instant in one fixed-width UTC form, yyyy-MM-ddTHH:mm:ss.SSSZ (Axon's writeTimestamp,
+            // DateTimeUtils.formatInstant, and the import through it), which sorts as the instants do; the limit in the
+            // same form is cut to its millisecond, as the stored instants are
             where.append(" AND e.time_stamp <= ?");
             args.add(DateTimeUtils.formatInstant(recordedUpTo));
         }

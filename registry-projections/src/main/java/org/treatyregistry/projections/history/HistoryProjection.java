@@ -1,5 +1,6 @@
 package org.treatyregistry.projections.history;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -8,7 +9,6 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -19,9 +19,13 @@ import org.treatyregistry.core.catalogue.MechanismType;
 import org.treatyregistry.core.catalogue.TreatyBodyCode;
 import org.treatyregistry.core.catalogue.TreatyCatalogue;
 import org.treatyregistry.core.competence.CompetenceFactCorrectedEvent;
+import org.treatyregistry.core.competence.RecognitionId;
 import org.treatyregistry.core.ratification.ParticipationFactCorrectedEvent;
+import org.treatyregistry.core.ratification.ParticipationId;
+import org.treatyregistry.core.reporting.ObligationId;
 import org.treatyregistry.core.reporting.ReportingFactCorrectedEvent;
 import org.treatyregistry.core.upr.UprFactCorrectedEvent;
+import org.treatyregistry.core.upr.UprId;
 import org.treatyregistry.projections.Projections;
 import org.treatyregistry.projections.facts.ClassifiedFact;
 import org.treatyregistry.projections.facts.EventPayloads;
@@ -115,6 +119,28 @@ public class HistoryProjection {
                         .map(m -> m.instrument().value()).orElse(null);
             }
             return new StreamColumns(streamId, type, body, instrument);
+        }
+
+        /**
+         * The identifier the registry gives the stream of this fact, its type and state as the fact names them and the
+         * rest as the given identifier names it (ParticipationId and its kin; an instrument by its catalogue code, not an
+         * alias); null when the identifier has not its type's shape. A stream named otherwise would be shown under the
+         * wrong state, or missed by a filter, by the history read from the event store (HistoryFromEvents), whose
+         * filters read the identifiers.
+         */
+        public static String canonicalId(String streamId, ClassifiedFact fact) {
+            String[] stream = streamId.split(":", -1);
+            try {
+                return switch (fact.streamType()) {
+                    case PARTICIPATION -> stream.length == 3 ? ParticipationId.of(fact.state(), InstrumentCode.of(stream[2])) : null;
+                    case REPORTING -> stream.length == 3 ? ObligationId.of(fact.state(), InstrumentCode.of(stream[2])) : null;
+                    case COMPETENCE -> stream.length == 4
+                            ? RecognitionId.of(fact.state(), TreatyBodyCode.of(stream[2]), MechanismType.valueOf(stream[3])) : null;
+                    case UPR -> UprId.of(fact.state());
+                };
+            } catch (RuntimeException e) {
+                return null;
+            }
         }
 
         /** These columns if they are the stream's, else the stream's: what a caller going through a stream keeps. */
