@@ -19,14 +19,13 @@ import org.treatyregistry.core.shared.Source;
 import org.treatyregistry.core.shared.StateCode;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
-import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.treatyregistry.api.audit.EventLog;
 import org.treatyregistry.api.benchmark.Dataset;
 import org.treatyregistry.api.support.Http;
+import org.treatyregistry.api.support.PassThroughUpcaster;
 import org.treatyregistry.api.support.RunningRegistry;
 import org.treatyregistry.api.support.TestPostgres;
 import org.treatyregistry.projections.facts.FactProjection;
@@ -134,17 +133,7 @@ class BulkRebuildTest {
             assertThat(before.get("history_entry")).as("the history is read from the event store").isEmpty();
         }
         // an upcaster now reinterprets stored payloads: the rows must carry the facts as the projection saw them
-        EventUpcaster upcaster = new SingleEventUpcaster() {
-            @Override
-            protected boolean canUpcast(IntermediateEventRepresentation representation) {
-                return false;
-            }
-
-            @Override
-            protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-                return representation;
-            }
-        };
+        EventUpcaster upcaster = new PassThroughUpcaster();
         try (RunningRegistry registry = RunningRegistry.postgres(db, false).withPrimaryBean("anUpcaster", EventUpcaster.class, upcaster).start()) {
             assertThat(registry.bean(ProjectionAdmin.class).awaitCaughtUp(Duration.ofMinutes(3))).isTrue();
             assertThat(registry.jdbc().queryForObject("SELECT COUNT(*) FROM projected_fact WHERE payload IS NULL", Long.class))

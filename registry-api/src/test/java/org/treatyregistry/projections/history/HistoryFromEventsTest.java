@@ -2,13 +2,12 @@ package org.treatyregistry.projections.history;
 
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
-import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.treatyregistry.api.admin.ProjectionAdmin;
 import org.treatyregistry.api.audit.EventLog;
 import org.treatyregistry.api.benchmark.Dataset;
+import org.treatyregistry.api.support.PassThroughUpcaster;
 import org.treatyregistry.api.support.RunningRegistry;
 import org.treatyregistry.api.support.TestPostgres;
 import org.treatyregistry.core.catalogue.InstrumentDefinition;
@@ -68,17 +67,7 @@ class HistoryFromEventsTest {
         }
         // an upcaster: stored payloads may no longer read back as written, so the history is the projection's table,
         // which the start-up rebuild (through the processor) fills
-        EventUpcaster upcaster = new SingleEventUpcaster() {
-            @Override
-            protected boolean canUpcast(IntermediateEventRepresentation representation) {
-                return false;
-            }
-
-            @Override
-            protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-                return representation;
-            }
-        };
+        EventUpcaster upcaster = new PassThroughUpcaster();
         try (RunningRegistry registry = RunningRegistry.postgres(db, false).withPrimaryBean("anUpcaster", EventUpcaster.class, upcaster).start()) {
             assertThat(registry.bean(ProjectionAdmin.class).awaitCaughtUp(Duration.ofMinutes(5))).isTrue();
             HistoryProjection history = registry.bean(HistoryProjection.class);
