@@ -15,10 +15,10 @@ import org.treatyregistry.api.audit.StoredEvent;
 import org.treatyregistry.projections.facts.ClassifiedFact;
 import org.treatyregistry.projections.facts.FactProjection;
 import org.treatyregistry.projections.facts.FactRepository;
+import org.treatyregistry.projections.facts.MetaDataFields;
 import org.treatyregistry.projections.facts.ReadModelTable;
 import org.treatyregistry.projections.facts.StoredFact;
 import org.treatyregistry.projections.facts.StreamReadModel;
-import org.treatyregistry.projections.facts.MetaDataFields;
 import org.treatyregistry.projections.history.HistoryProjection;
 
 import java.io.IOException;

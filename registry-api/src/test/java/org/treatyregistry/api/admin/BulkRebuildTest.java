@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.treatyregistry.api.audit.EventLog;
 import org.treatyregistry.api.benchmark.Dataset;
 import org.treatyregistry.api.support.Http;
+import org.treatyregistry.api.support.Histories;
 import org.treatyregistry.api.support.PassThroughUpcaster;
 import org.treatyregistry.api.support.RunningRegistry;
 import org.treatyregistry.api.support.TestPostgres;
@@ -33,7 +34,6 @@ import org.treatyregistry.projections.facts.ReadModelTable;
 import org.treatyregistry.projections.history.FindHistoryAfterQuery;
 import org.treatyregistry.projections.history.HistoryEntry;
 import org.treatyregistry.projections.history.HistoryProjection;
-import org.treatyregistry.projections.history.HistorySlice;
 
 import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
@@ -328,17 +328,8 @@ class BulkRebuildTest {
 
     /** The whole history, as the registry shows it. */
     private static List<HistoryEntry> history(RunningRegistry registry) {
-        HistoryProjection projection = registry.bean(HistoryProjection.class);
-        List<HistoryEntry> entries = new ArrayList<>();
-        long after = Long.MIN_VALUE;
-        while (true) {
-            HistorySlice slice = projection.handle(new FindHistoryAfterQuery(null, null, null, null, null, null, null, after, 5_000));
-            entries.addAll(slice.items());
-            if (slice.end()) {
-                return entries;
-            }
-            after = slice.last();
-        }
+        return Histories.all(registry.bean(HistoryProjection.class),
+                new FindHistoryAfterQuery(null, null, null, null, null, null, null, Long.MIN_VALUE, 5_000));
     }
 
     /** Every row of every read-model table, as text, in a fixed order. */

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.treatyregistry.api.admin.ProjectionAdmin;
 import org.treatyregistry.api.audit.EventLog;
 import org.treatyregistry.api.benchmark.Dataset;
+import org.treatyregistry.api.support.Histories;
 import org.treatyregistry.api.support.PassThroughUpcaster;
 import org.treatyregistry.api.support.RunningRegistry;
 import org.treatyregistry.api.support.TestPostgres;
@@ -60,7 +61,7 @@ class HistoryFromEventsTest {
             assertThat(history.readsEventStore()).isTrue();
             assertThat(registry.jdbc().queryForObject("SELECT COUNT(*) FROM history_entry", Long.class))
                     .as("nothing is written to the history table").isZero();
-            List<HistoryEntry> all = slices(history, new FindHistoryAfterQuery(null, null, null, null, null, null, null, Long.MIN_VALUE, 700));
+            List<HistoryEntry> all = Histories.all(history, new FindHistoryAfterQuery(null, null, null, null, null, null, null, Long.MIN_VALUE, 700));
             assertThat(all).as("an entry for every event").hasSize((int) registry.eventCount());
             questions = questions(all);
             fromEvents = answers(history, questions);
@@ -132,23 +133,9 @@ class HistoryFromEventsTest {
     private static Map<String, Object> answers(HistoryProjection history, List<Object> questions) {
         Map<String, Object> answers = new LinkedHashMap<>();
         for (Object question : questions) {
-            Object answer = question instanceof FindHistoryAfterQuery slices ? slices(history, slices) : history.handle((FindHistoryQuery) question);
+            Object answer = question instanceof FindHistoryAfterQuery slices ? Histories.all(history, slices) : history.handle((FindHistoryQuery) question);
             answers.put(question.toString(), answer);
         }
         return answers;
-    }
-
-    private static List<HistoryEntry> slices(HistoryProjection history, FindHistoryAfterQuery first) {
-        List<HistoryEntry> entries = new ArrayList<>();
-        FindHistoryAfterQuery query = first;
-        while (true) {
-            HistorySlice slice = history.handle(query);
-            entries.addAll(slice.items());
-            if (slice.end()) {
-                return entries;
-            }
-            query = new FindHistoryAfterQuery(query.state(), query.body(), query.instrument(), query.eventType(), query.legalFrom(),
-                    query.legalTo(), query.recordedUpTo(), slice.last(), query.size());
-        }
     }
 }

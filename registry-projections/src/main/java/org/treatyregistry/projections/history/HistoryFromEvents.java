@@ -42,7 +42,7 @@ import java.util.stream.Collectors;
  * Only what the projection would have seen is shown: events of the fact streams up to the sealed head, where the
  * projection processor reads up to too (EventStoreConfig).
  */
-final class HistoryFromEvents {
+final class HistoryFromEvents implements HistorySource {
 
     /**
      * A stream's state: the second part of its identifier ({@code participation:KAZ:CCPR}, see ParticipationId and its
@@ -69,20 +69,23 @@ final class HistoryFromEvents {
         this.factTypeList = factTypes.keySet().stream().map(name -> "'" + name + "'").collect(Collectors.joining(", "));
     }
 
-    String from() {
+    @Override
+    public String from() {
         return " FROM " + table + " e";
     }
 
-    String columns() {
+    @Override
+    public String columns() {
         return "e.global_index, e.aggregate_identifier, e.sequence_number, e.time_stamp, e.payload_type, e.payload, e.meta_data";
     }
 
-    String position() {
+    @Override
+    public String position() {
         return "e.global_index";
     }
 
-    /** The SQL conditions of the filters other than the legal-date range, their values added to {@code args}. */
-    String where(String state, String body, String instrument, String eventType, Instant recordedUpTo, List<Object> args) {
+    @Override
+    public String where(String state, String body, String instrument, String eventType, Instant recordedUpTo, List<Object> args) {
         StringBuilder where = new StringBuilder(" WHERE e.global_index <= (SELECT c.global_index FROM event_chain_head c WHERE c.id = 1)"
                 + " AND e.payload_type IN (" + factTypeList + ")");
         if (state != null) {
@@ -149,8 +152,9 @@ final class HistoryFromEvents {
         return code.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
-    /** An event row of {@link #columns()} as its history entry. */
-    RowMapper<HistoryEntry> entries() {
+    /** An event row as its history entry, worked out as the projection would have written it. */
+    @Override
+    public RowMapper<HistoryEntry> entries() {
         return (rs, i) -> {
             String type = rs.getString(5);
             Class<?> factType = factTypes.get(type);

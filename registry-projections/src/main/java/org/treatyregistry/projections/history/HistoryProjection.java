@@ -34,9 +34,6 @@ import org.treatyregistry.projections.facts.ReadModelTable;
 import org.treatyregistry.projections.facts.StreamType;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -53,18 +50,19 @@ import java.util.List;
 public class HistoryProjection {
 
     private final JdbcTemplate jdbc;
-    // null: the history is the history_entry table
-    private final HistoryFromEvents events;
+    private final boolean readsEventStore;
+    private final HistorySource source;
 
     public HistoryProjection(JdbcTemplate jdbc, ObjectMapper json, ObjectProvider<EventPayloads> eventPayloads) {
         this.jdbc = jdbc;
         EventPayloads store = eventPayloads.getIfAvailable();
-        this.events = store == null ? null : new HistoryFromEvents(store, json);
+        this.readsEventStore = store != null;
+        this.source = readsEventStore ? new HistoryFromEvents(store, json) : new HistoryTable();
     }
 
     /** Whether the history is read from the event store, so that no history row is written (see the class comment). */
     public boolean readsEventStore() {
-        return events != null;
+        return readsEventStore;
     }
 
     public static final ReadModelTable TABLE = ReadModelTable.of("history_entry", "global_index", "global_index", "stream_id",
@@ -80,7 +78,7 @@ public class HistoryProjection {
     void on(Object payload, DomainEventMessage<?> message, TrackingToken token, @org.axonframework.eventhandling.Timestamp Instant recordedAt,
             @MetaDataValue(Projections.RECORDED_BY) String recordedBy, @MetaDataValue("importBatch") String importBatch,
             UnitOfWork<?> unitOfWork) {
-        if (events != null) {
+        if (readsEventStore) {
             return;
         }
         long position = token.position().orElseThrow(() -> new IllegalStateException("no global position in " + token));
@@ -178,16 +176,16 @@ public class HistoryProjection {
     @QueryHandler
     public HistoryPage handle(FindHistoryQuery query) {
         List<Object> args = new ArrayList<>();
-        String where = where(query.state(), query.body(), query.instrument(), query.eventType(), query.recordedUpTo(), args);
+        String where = source.where(query.state(), query.body(), query.instrument(), query.eventType(), query.recordedUpTo(), args);
         int size = Math.max(1, Math.min(query.size(), 1000));
         int from = Math.max(0, query.page()) * size;
         if (query.legalFrom() == null && query.legalTo() == null) {
             // the common case pages in SQL: a page of the UN-wide history (a million entries) is a page, not the table
-            Long total = jdbc.queryForObject("SELECT COUNT(*)" + from() + where, Long.class, args.toArray());
+            Long total = jdbc.queryForObject("SELECT COUNT(*)" + source.from() + where, Long.class, args.toArray());
             List<Object> pageArgs = new ArrayList<>(args);
             pageArgs.add(size);
             pageArgs.add(from);
-            List<HistoryEntry> items = jdbc.query(select() + where + " ORDER BY " + position() + " LIMIT ? OFFSET ?", entries(),
+            List<HistoryEntry> items = jdbc.query(select() + where + " ORDER BY " + source.position() + " LIMIT ? OFFSET ?", source.entries(),
                     pageArgs.toArray());
             return new HistoryPage(items, query.page(), size, total == null ? 0 : total);
         }
@@ -195,9 +193,9 @@ public class HistoryProjection {
         // and only the page is kept, so memory does not grow with the history
         List<HistoryEntry> items = new ArrayList<>();
         long[] total = {0};
-        RowMapper<HistoryEntry> entries = entries();
+        RowMapper<HistoryEntry> entries = source.entries();
         jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement(select() + where + " ORDER BY " + position());
+            PreparedStatement statement = connection.prepareStatement(select() + where + " ORDER BY " + source.position());
             statement.setFetchSize(1000);
             for (int i = 0; i < args.size(); i++) {
                 statement.setObject(i + 1, args.get(i));
@@ -224,16 +222,16 @@ public class HistoryProjection {
     @QueryHandler
     public HistorySlice handle(FindHistoryAfterQuery query) {
         List<Object> args = new ArrayList<>();
-        String where = where(query.state(), query.body(), query.instrument(), query.eventType(), query.recordedUpTo(), args);
+        String where = source.where(query.state(), query.body(), query.instrument(), query.eventType(), query.recordedUpTo(), args);
         int size = Math.max(1, Math.min(query.size(), 5000));
-        String sql = select() + where + " AND " + position() + " > ? ORDER BY " + position() + " LIMIT ?";
+        String sql = select() + where + " AND " + source.position() + " > ? ORDER BY " + source.position() + " LIMIT ?";
         List<HistoryEntry> items = new ArrayList<>();
         long last = query.after();
         while (true) {
             List<Object> sliceArgs = new ArrayList<>(args);
             sliceArgs.add(last);
             sliceArgs.add(size);
-            List<HistoryEntry> rows = jdbc.query(sql, entries(), sliceArgs.toArray());
+            List<HistoryEntry> rows = jdbc.query(sql, source.entries(), sliceArgs.toArray());
             for (HistoryEntry e : rows) {
                 last = e.globalIndex();
                 // a legal-date range is checked on the parsed date (its precision decides the overlap), so rows
@@ -252,41 +250,7 @@ public class HistoryProjection {
     }
 
     private String select() {
-        return events == null ? "SELECT *" + from() : "SELECT " + events.columns() + from();
-    }
-
-    private String from() {
-        return events == null ? " FROM history_entry" : events.from();
-    }
-
-    private String position() {
-        return events == null ? "global_index" : events.position();
-    }
-
-    private RowMapper<HistoryEntry> entries() {
-        return events == null ? (rs, i) -> entry(rs) : events.entries();
-    }
-
-    /** The SQL conditions of the filters other than the legal-date range, their values added to {@code args}. */
-    private String where(String state, String body, String instrument, String eventType, Instant recordedUpTo, List<Object> args) {
-        if (events != null) {
-            return events.where(state, body, instrument, eventType, recordedUpTo, args);
-        }
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        and(where, args, "state_code = ?", state);
-        and(where, args, "body = ?", body);
-        and(where, args, "instrument = ?", instrument);
-        and(where, args, "event_type = ?", eventType);
-        and(where, args, "recorded_at <= ?", recordedUpTo == null ? null : Timestamp.from(recordedUpTo));
-        return where.toString();
-    }
-
-    /** A filter's condition, when the filter is given. */
-    private static void and(StringBuilder where, List<Object> args, String condition, Object value) {
-        if (value != null) {
-            where.append(" AND ").append(condition);
-            args.add(value);
-        }
+        return "SELECT " + source.columns() + source.from();
     }
 
     /** A row of {@link #TABLE}'s values (as {@link #row} gives them) as its entry. */
@@ -294,16 +258,6 @@ public class HistoryProjection {
         return new HistoryEntry((Long) v[0], (String) v[1], (String) v[2], (Long) v[3], (String) v[4], (String) v[5], (String) v[6],
                 (String) v[7], (String) v[8], (String) v[9], (String) v[10], (Instant) v[11], (String) v[12], (String) v[13],
                 (String) v[14], (String) v[15], (Long) v[16], (String) v[17], (String) v[18]);
-    }
-
-    private static HistoryEntry entry(ResultSet rs) throws SQLException {
-        return new HistoryEntry(
-                rs.getLong("global_index"), rs.getString("stream_id"), rs.getString("stream_type"), rs.getLong("sequence_number"),
-                rs.getString("state_code"), rs.getString("body"), rs.getString("instrument"), rs.getString("event_type"),
-                rs.getString("legal_date"), rs.getString("legal_date_precision"), rs.getString("summary"),
-                rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"), rs.getString("source_symbol"),
-                rs.getString("source_locator"), rs.getString("source_note"), (Long) rs.getObject("corrects_seq", Long.class),
-                rs.getString("correction_reason"), rs.getString("import_batch"));
     }
 
     private static boolean inLegalRange(HistoryEntry entry, LocalDate legalFrom, LocalDate legalTo) {
